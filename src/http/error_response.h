@@ -1,0 +1,22 @@
+// The one place where Concord's ErrorCodes become HTTP statuses and the error body
+// {"error": {"code", "message", "field"}}.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "http/message.h"
+
+namespace concord::http {
+
+int http_status(ErrorCode code);
+
+// The error body with the status that belongs to the error's code.
+Response error_response(const Error& error);
+
+// The same body with a status chosen by the server itself (404, 405, 408, 413, 431).
+Response error_response(int status, std::string code, std::string message, std::string field = {});
+
+Response json_response(int status, const nlohmann::json& body);
+
+}  // namespace concord::http
