@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <functional>
+#include <cstdio>
 #include <sstream>
 #include <toml++/toml.h>
 
@@ -34,10 +35,22 @@ Result<void> parse_integer(const std::string& text, const std::string& key, Int 
   return ok();
 }
 
+// A TOML basic string: double quotes, with backslash escapes for what needs them.
 std::string quote(const std::string& value) {
-  std::ostringstream out;
-  out << toml::value<std::string>(value);
-  return out.str();
+  std::string out = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
 }
 
 KeyBinding string_key(std::string name, std::string help, std::string Config::*member,
@@ -192,11 +205,23 @@ std::map<std::string, std::string> process_environment() {
 std::string to_toml(const Config& config) {
   std::ostringstream out;
   for (const auto& binding : bindings()) {
-    const std::string value = binding.get(config);
+    std::string value = binding.get(config);
+    if (binding.key.name == "db") value = redact_credentials(value);
     out << "# " << binding.key.help << " (from " << config.origin.at(binding.key.name) << ")\n"
         << binding.key.name << " = " << (binding.quoted ? quote(value) : value) << "\n";
   }
   return out.str();
+}
+
+std::string redact_credentials(const std::string& url) {
+  // postgresql://user:secret@host/db -> postgresql://user:****@host/db
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto at = url.find('@', scheme + 3);
+  if (at == std::string::npos) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "****" + url.substr(at);
 }
 
 Result<HostPort> parse_host_port(const std::string& text, const std::string& field) {

@@ -52,6 +52,9 @@ std::map<std::string, std::string> process_environment();
 // The configuration as TOML, each line commented with where its value came from.
 std::string to_toml(const Config& config);
 
+// `url` with any password replaced by "****", for logs and --print-config.
+std::string redact_credentials(const std::string& url);
+
 // Splits "HOST:PORT" ("[::1]:8080" for IPv6). Errors name `field`.
 struct HostPort {
   std::string host;

@@ -52,7 +52,4 @@ class ObjectReader {
   std::set<std::string> read_;
 };
 
-// Counts Unicode code points; nullopt when `text` is not valid UTF-8.
-std::optional<size_t> utf8_length(std::string_view text);
-
 }  // namespace concord::http

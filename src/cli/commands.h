@@ -1,0 +1,13 @@
+// The subcommands. Each registers itself on the app and sets `exit_code` when it runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace concord::cli {
+
+void add_serve_command(CLI::App& app, int& exit_code);
+void add_migrate_command(CLI::App& app, int& exit_code);
+void add_demo_command(CLI::App& app, int& exit_code);
+void add_version_command(CLI::App& app, int& exit_code);
+
+}  // namespace concord::cli

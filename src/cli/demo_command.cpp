@@ -1,0 +1,52 @@
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/runtime.h"
+#include "core/clock.h"
+#include "core/id.h"
+#include "demo/demo_data.h"
+
+namespace concord::cli {
+
+void add_demo_command(CLI::App& app, int& exit_code) {
+  auto* command = app.add_subcommand(
+      "demo", "Migrate a database and fill it with generated demo data (does not serve it)");
+  auto options = std::make_shared<SharedOptions>();
+  options->add_to(*command, /*all_settings=*/false);
+  auto demo_options = std::make_shared<demo::DemoOptions>();
+  command->add_option("--seed", demo_options->seed,
+                      "Seed of the generators; the same seed gives the same data")
+      ->capture_default_str();
+  command->callback([options, demo_options, &exit_code] {
+    auto config = options->load();
+    if (!config.ok()) {
+      spdlog::error("{}", config.error().message);
+      exit_code = kUsage;
+      return;
+    }
+    auto runtime = open_runtime(*config, exit_code);
+    if (!runtime.ok()) {
+      spdlog::error("{}", runtime.error().message);
+      return;
+    }
+    SystemClock clock;
+    IdGenerator ids(clock);
+    directory::DirectoryService directory(*runtime->db, *runtime->reference, clock, ids);
+    auto summary = demo::fill_demo_data(directory, *runtime->reference, *demo_options,
+                                        [](const std::string& line) { std::cerr << line << "\n"; });
+    if (!summary.ok()) {
+      spdlog::error("demo data: {}", summary.error().message);
+      exit_code = kFailure;
+      return;
+    }
+    std::cout << "demo data in " << redact_credentials(config->db) << ": "
+              << summary->organisations_created << " organisations created, "
+              << summary->organisations_existing << " already there\n";
+    exit_code = kSuccess;
+  });
+}
+
+}  // namespace concord::cli

@@ -1,0 +1,30 @@
+#include "cli/options.h"
+
+#include <cstdlib>
+
+namespace concord::cli {
+
+void SharedOptions::add_to(CLI::App& command, bool all_settings) {
+  command.add_option_function<std::string>(
+      "--config", [this](const std::string& path) { config_file = path; },
+      "TOML configuration file (also CONCORD_CONFIG)");
+  for (const ConfigKey& key : config_keys()) {
+    if (!all_settings && key.name != "db") continue;
+    std::string flag = "--" + key.name;
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    const std::string name = key.name;
+    command.add_option_function<std::string>(
+        flag, [this, name](const std::string& value) { flags[name] = value; },
+        key.help + " (also " + key.env + ")");
+  }
+}
+
+Result<Config> SharedOptions::load() const {
+  std::optional<std::string> file = config_file;
+  if (!file) {
+    if (const char* from_env = std::getenv("CONCORD_CONFIG"); from_env && *from_env) file = from_env;
+  }
+  return load_config(file, process_environment(), flags);
+}
+
+}  // namespace concord::cli

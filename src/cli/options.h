@@ -1,0 +1,34 @@
+// The options every subcommand shares (--config, --db and the other settings as flags), and the
+// process exit codes.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/config.h"
+
+namespace concord::cli {
+
+// Exit codes, documented in `concord --help` and docs/operations.md.
+enum ExitCode : int {
+  kSuccess = 0,
+  kFailure = 1,          // the command ran and failed
+  kUsage = 2,            // bad flags, arguments or configuration
+  kDatabase = 3,         // the database cannot be opened or migrated
+  kListen = 4,           // the address cannot be bound
+};
+
+// Settings given on the command line, collected by CLI11 and merged by load().
+struct SharedOptions {
+  std::optional<std::string> config_file;
+  std::map<std::string, std::string> flags;
+
+  // Adds --config and --db to `command`, and with `all_settings` every other setting as a flag.
+  void add_to(CLI::App& command, bool all_settings);
+  // Merges defaults, the config file, CONCORD_* environment and the flags.
+  Result<Config> load() const;
+};
+
+}  // namespace concord::cli

@@ -1,0 +1,90 @@
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "api/api.h"
+#include "cli/commands.h"
+#include "cli/options.h"
+#include "cli/runtime.h"
+#include "core/clock.h"
+#include "core/id.h"
+#include "directory/directory_service.h"
+#include "http/server.h"
+
+namespace concord::cli {
+namespace {
+
+// Composition: configuration -> store -> services -> routes -> server.
+int serve(const Config& config) {
+  int exit_code = kSuccess;
+  auto runtime = open_runtime(config, exit_code);
+  if (!runtime.ok()) {
+    spdlog::error("{}", runtime.error().message);
+    return exit_code;
+  }
+  SystemClock clock;
+  IdGenerator ids(clock);
+  directory::DirectoryService directory(*runtime->db, *runtime->reference, clock, ids);
+  http::Metrics metrics;
+  const http::Router router = api::build_router({*runtime->db, metrics, directory});
+
+  auto address = parse_host_port(config.listen);
+  if (!address.ok()) {
+    spdlog::error("{}", address.error().message);
+    return kUsage;
+  }
+  http::ServerOptions options;
+  options.host = address->host;
+  options.port = address->port;
+  options.workers = config.workers;
+  options.body_limit_bytes = static_cast<std::uint64_t>(config.body_limit_bytes);
+  options.header_limit_bytes = static_cast<std::uint32_t>(config.header_limit_bytes);
+  options.request_timeout_seconds = config.request_timeout_seconds;
+  options.shutdown_grace_seconds = config.shutdown_grace_seconds;
+  options.access_log = config.access_log;
+  http::Server server(options, router, metrics);
+  if (auto listening = server.listen(); !listening.ok()) {
+    spdlog::error("{}", listening.error().message);
+    return kListen;
+  }
+  const std::string host = address->host.find(':') != std::string::npos
+                               ? "[" + address->host + "]"
+                               : address->host;
+  // Scripts and tests read this line to learn the port when --listen asks for port 0.
+  std::cerr << "Concord is serving on http://" << host << ":" << server.port() << "  (database "
+            << redact_credentials(config.db) << ", schema " << runtime->schema_version
+            << "). Stop with Ctrl-C." << std::endl;
+  server.run();
+  spdlog::info("stopped; closing the database");
+  return kSuccess;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, int& exit_code) {
+  auto* command = app.add_subcommand(
+      "serve", "Apply migrations, then serve the HTTP API until SIGTERM or SIGINT");
+  auto options = std::make_shared<SharedOptions>();
+  options->add_to(*command, /*all_settings=*/true);
+  auto print_config = std::make_shared<bool>(false);
+  command->add_flag("--print-config", *print_config,
+                    "Print the effective configuration as TOML, with where each value came from, "
+                    "and exit");
+  command->callback([options, print_config, &exit_code] {
+    auto config = options->load();
+    if (!config.ok()) {
+      spdlog::error("{}", config.error().message);
+      exit_code = kUsage;
+      return;
+    }
+    if (*print_config) {
+      std::cout << to_toml(*config);
+      exit_code = kSuccess;
+      return;
+    }
+    spdlog::set_level(spdlog::level::from_str(config->log_level));
+    exit_code = serve(*config);
+  });
+}
+
+}  // namespace concord::cli

@@ -1,0 +1,166 @@
+#include "http/json_body.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace concord::http {
+namespace {
+
+std::string type_name(const nlohmann::json& value) {
+  if (value.is_null()) return "null";
+  if (value.is_boolean()) return "a boolean";
+  if (value.is_number()) return "a number";
+  if (value.is_string()) return "a string";
+  if (value.is_array()) return "an array";
+  return "an object";
+}
+
+// Deep nesting costs stack in any recursive consumer; no Concord body needs more than a few levels.
+constexpr int kMaxNesting = 32;
+
+// The deepest nesting of arrays and objects, ignoring brackets inside strings.
+int nesting_depth(std::string_view body) {
+  int depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : body) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
+Result<nlohmann::json> parse_json_object(std::string_view body) {
+  if (body.empty()) return Error::invalid("body", "the request body is empty; a JSON object is expected");
+  if (nesting_depth(body) > kMaxNesting) {
+    return Error::invalid("body", "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
+  }
+  auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) {
+    // Parse again with exceptions only to recover the byte offset for the message.
+    try {
+      (void)nlohmann::json::parse(body);
+    } catch (const nlohmann::json::parse_error& failure) {
+      return Error::invalid("body", "malformed JSON at byte " + std::to_string(failure.byte));
+    }
+    return Error::invalid("body", "malformed JSON");
+  }
+  if (!parsed.is_object()) {
+    return Error::invalid("body", "the request body must be a JSON object, not " + type_name(parsed));
+  }
+  return parsed;
+}
+
+ObjectReader::ObjectReader(const nlohmann::json& object, std::string path)
+    : object_(object), path_(std::move(path)) {}
+
+Result<const nlohmann::json*> ObjectReader::find(const std::string& key, bool required) {
+  read_.insert(key);
+  auto found = object_.find(key);
+  if (found == object_.end() || found->is_null()) {
+    if (required) return Error::invalid(field_name(key), field_name(key) + " is required");
+    return static_cast<const nlohmann::json*>(nullptr);
+  }
+  return &*found;
+}
+
+Result<std::optional<std::string>> ObjectReader::optional_string(const std::string& key,
+                                                                 size_t min_length,
+                                                                 size_t max_length) {
+  CONCORD_ASSIGN_OR_RETURN(const nlohmann::json* value, find(key, false));
+  if (value == nullptr) return std::optional<std::string>();
+  const std::string name = field_name(key);
+  if (!value->is_string()) return Error::invalid(name, name + " must be a string, not " + type_name(*value));
+  const auto& text = value->get_ref<const std::string&>();
+  const auto length = utf8_length(text);
+  if (!length) return Error::invalid(name, name + " is not valid UTF-8");
+  if (has_control_characters(text)) return Error::invalid(name, name + " contains control characters");
+  if (*length < min_length) {
+    return Error::invalid(name, min_length == 1 ? name + " must not be empty"
+                                                : name + " must be at least " +
+                                                      std::to_string(min_length) + " characters");
+  }
+  if (*length > max_length) {
+    return Error::invalid(name, name + " must be at most " + std::to_string(max_length) +
+                                    " characters, got " + std::to_string(*length));
+  }
+  return std::optional<std::string>(text);
+}
+
+Result<std::string> ObjectReader::required_string(const std::string& key, size_t min_length,
+                                                  size_t max_length) {
+  CONCORD_TRY(find(key, true));
+  CONCORD_ASSIGN_OR_RETURN(auto value, optional_string(key, min_length, max_length));
+  return std::move(*value);
+}
+
+Result<std::optional<std::int64_t>> ObjectReader::optional_integer(const std::string& key,
+                                                                   std::int64_t min,
+                                                                   std::int64_t max) {
+  CONCORD_ASSIGN_OR_RETURN(const nlohmann::json* value, find(key, false));
+  if (value == nullptr) return std::optional<std::int64_t>();
+  const std::string name = field_name(key);
+  std::int64_t number = 0;
+  if (value->is_number_integer()) {
+    if (value->is_number_unsigned() && value->get<std::uint64_t>() > std::uint64_t(max)) {
+      return Error::invalid(name, name + " must be at most " + std::to_string(max));
+    }
+    number = value->get<std::int64_t>();
+  } else {
+    return Error::invalid(name, name + " must be a whole number, not " + type_name(*value));
+  }
+  if (number < min || number > max) {
+    return Error::invalid(name, name + " must be between " + std::to_string(min) + " and " +
+                                    std::to_string(max));
+  }
+  return std::optional<std::int64_t>(number);
+}
+
+Result<std::int64_t> ObjectReader::required_integer(const std::string& key, std::int64_t min,
+                                                    std::int64_t max) {
+  CONCORD_TRY(find(key, true));
+  CONCORD_ASSIGN_OR_RETURN(auto value, optional_integer(key, min, max));
+  return *value;
+}
+
+Result<std::optional<bool>> ObjectReader::optional_bool(const std::string& key) {
+  CONCORD_ASSIGN_OR_RETURN(const nlohmann::json* value, find(key, false));
+  if (value == nullptr) return std::optional<bool>();
+  if (!value->is_boolean()) {
+    return Error::invalid(field_name(key), field_name(key) + " must be true or false, not " +
+                                               type_name(*value));
+  }
+  return std::optional<bool>(value->get<bool>());
+}
+
+Result<std::optional<nlohmann::json>> ObjectReader::optional_value(const std::string& key) {
+  CONCORD_ASSIGN_OR_RETURN(const nlohmann::json* value, find(key, false));
+  if (value == nullptr) return std::optional<nlohmann::json>();
+  return std::optional<nlohmann::json>(*value);
+}
+
+Result<void> ObjectReader::finish() const {
+  for (const auto& [key, value] : object_.items()) {
+    if (!read_.contains(key)) {
+      return Error::invalid(field_name(key), "unknown field " + field_name(key));
+    }
+  }
+  return ok();
+}
+
+}  // namespace concord::http

@@ -1,0 +1,92 @@
+// The `concord` command line: subcommands, help, configuration precedence and exit codes.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "api/api_fixture.h"
+
+namespace concord::testing {
+namespace {
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST(Cli, VersionNamesTheSchema) {
+  auto result = run_concord({"version"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(concord \d+\.\d+\.\d+ \(schema \d+\))")))
+      << result.output;
+}
+
+TEST(Cli, EverySubcommandHasHelp) {
+  for (const char* command : {"serve", "migrate", "demo", "version"}) {
+    auto result = run_concord({command, "--help"});
+    EXPECT_EQ(result.exit_code, 0) << command;
+    EXPECT_TRUE(contains(result.output, "Usage")) << command << ": " << result.output;
+  }
+  auto top = run_concord({"--help"});
+  EXPECT_EQ(top.exit_code, 0);
+  EXPECT_TRUE(contains(top.output, "Exit codes"));
+}
+
+TEST(Cli, UsageErrorsExitWithTwo) {
+  EXPECT_EQ(run_concord({}).exit_code, 2);
+  EXPECT_EQ(run_concord({"serve", "--no-such-flag"}).exit_code, 2);
+  auto bad_value = run_concord({"serve", "--workers", "many", "--print-config"});
+  EXPECT_EQ(bad_value.exit_code, 2);
+  EXPECT_TRUE(contains(bad_value.output, "workers")) << bad_value.output;
+}
+
+TEST(Cli, PrintConfigShowsPrecedenceAndOrigins) {
+  auto result = run_concord({"serve", "--print-config", "--listen", "127.0.0.1:9"},
+                            {"CONCORD_WORKERS=3", "CONCORD_LISTEN=127.0.0.1:7"});
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_TRUE(contains(result.output, "listen = \"127.0.0.1:9\"")) << result.output;
+  EXPECT_TRUE(contains(result.output, "(from flag --listen)"));
+  EXPECT_TRUE(contains(result.output, "workers = 3"));
+  EXPECT_TRUE(contains(result.output, "(from env CONCORD_WORKERS)"));
+  EXPECT_TRUE(contains(result.output, "body_limit_bytes = 8388608"));
+}
+
+TEST(Cli, MigrateIsIdempotentOnBothBackends) {
+  for (auto backend : all_backends()) {
+    const std::string url = fresh_database_url(backend);
+    auto first = run_concord({"migrate", "--db", url});
+    ASSERT_EQ(first.exit_code, 0) << first.output;
+    auto second = run_concord({"migrate", "--db", url});
+    ASSERT_EQ(second.exit_code, 0) << second.output;
+    const std::regex version(R"(schema version (\d+))");
+    std::smatch a, b;
+    ASSERT_TRUE(std::regex_search(first.output, a, version)) << first.output;
+    ASSERT_TRUE(std::regex_search(second.output, b, version));
+    EXPECT_EQ(a[1], b[1]);
+    EXPECT_FALSE(contains(second.output, "applying migration"));
+  }
+}
+
+TEST(Cli, UnreachableDatabaseExitsWithThree) {
+  auto result = run_concord({"migrate", "--db", "postgresql://postgres@127.0.0.1:1/nothing"});
+  EXPECT_EQ(result.exit_code, 3) << result.output;
+}
+
+TEST(Cli, DemoFillsOnceAndIsIdempotent) {
+  const std::string url = fresh_database_url(store::Backend::sqlite);
+  auto first = run_concord({"demo", "--db", url});
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_FALSE(contains(first.output, " 0 organisations created"));
+  auto second = run_concord({"demo", "--db", url});
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  EXPECT_TRUE(contains(second.output, " 0 organisations created")) << second.output;
+}
+
+TEST(Cli, BusyAddressExitsWithFour) {
+  ServerProcess first(fresh_database_url(store::Backend::sqlite));
+  ASSERT_NE(first.port(), 0);
+  auto second = run_concord({"serve", "--db", fresh_database_url(store::Backend::sqlite), "--listen",
+                             "127.0.0.1:" + std::to_string(first.port())});
+  EXPECT_EQ(second.exit_code, 4) << second.output;
+}
+
+}  // namespace
+}  // namespace concord::testing
