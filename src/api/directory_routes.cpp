@@ -65,17 +65,16 @@ void add_directory_routes(http::Router& router, const Services& services) {
   auto& directory = services.directory;
 
   router.add({"GET", "/api/v1/states", "states.read", [&directory](http::Request&) {
-                auto states = directory.list_states();
-                if (!states.ok()) return http::error_response(states.error());
-                json list = json::array();
-                for (const auto& state : *states) list.push_back(state_json(state));
-                return http::json_response(200, {{"states", list}});
+                return http::respond(directory.list_states(), 200, [](const auto& states) {
+                  json list = json::array();
+                  for (const auto& state : states) list.push_back(state_json(state));
+                  return json{{"states", list}};
+                });
               }});
 
   router.add({"GET", "/api/v1/states/{alpha2}", "states.read", [&directory](http::Request& request) {
-                auto state = directory.get_state(request.path_params.at("alpha2"));
-                if (!state.ok()) return http::error_response(state.error());
-                return http::json_response(200, state_json(*state));
+                return http::respond(directory.get_state(request.path_params.at("alpha2")), 200,
+                                     state_json);
               }});
 
   router.add({"GET", "/api/v1/organisations", "organisations.read",
@@ -86,21 +85,21 @@ void add_directory_routes(http::Router& router, const Services& services) {
                 if (auto found = request.query.find("after"); found != request.query.end()) {
                   after = found->second;
                 }
-                auto page = directory.list_organisations(*limit, after);
-                if (!page.ok()) return http::error_response(page.error());
-                json list = json::array();
-                for (const auto& organisation : page->organisations) {
-                  list.push_back(organisation_json(organisation));
-                }
-                return http::json_response(
-                    200, {{"organisations", list}, {"next_after", optional_json(page->next_after)}});
+                return http::respond(directory.list_organisations(*limit, after), 200,
+                                     [](const directory::OrganisationPage& page) {
+                                       json list = json::array();
+                                       for (const auto& organisation : page.organisations) {
+                                         list.push_back(organisation_json(organisation));
+                                       }
+                                       return json{{"organisations", list},
+                                                   {"next_after", optional_json(page.next_after)}};
+                                     });
               }});
 
   router.add({"GET", "/api/v1/organisations/{id}", "organisations.read",
               [&directory](http::Request& request) {
-                auto organisation = directory.get_organisation(request.path_params.at("id"));
-                if (!organisation.ok()) return http::error_response(organisation.error());
-                return http::json_response(200, organisation_json(*organisation));
+                return http::respond(directory.get_organisation(request.path_params.at("id")), 200,
+                                     organisation_json);
               }});
 
   router.add({"POST", "/api/v1/organisations", "organisations.create",
@@ -108,9 +107,10 @@ void add_directory_routes(http::Router& router, const Services& services) {
                 auto input = decode_new_organisation(request.body);
                 if (!input.ok()) return http::error_response(input.error());
                 auto created = directory.create_organisation(*input);
-                if (!created.ok()) return http::error_response(created.error());
-                auto response = http::json_response(201, organisation_json(*created));
-                response.headers.emplace_back("Location", "/api/v1/organisations/" + created->id);
+                auto response = http::respond(created, 201, organisation_json);
+                if (created.ok()) {
+                  response.headers.emplace_back("Location", "/api/v1/organisations/" + created->id);
+                }
                 return response;
               }});
 }

@@ -1,6 +1,7 @@
 #include "http/access_log.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,7 @@ std::string format_access_log_line(const AccessLogEntry& entry) {
       {"status", entry.status},
       {"bytes_sent", entry.bytes_sent},
       // Microsecond precision is plenty and keeps lines short.
-      {"duration_ms", static_cast<double>(static_cast<long long>(entry.duration_ms * 1000)) / 1000},
+      {"duration_ms", std::round(entry.duration_ms * 1000) / 1000},
   };
   return line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

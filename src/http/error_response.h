@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
+#include "core/result.h"
 #include "http/message.h"
 
 namespace concord::http {
@@ -18,5 +19,13 @@ Response error_response(const Error& error);
 Response error_response(int status, std::string code, std::string message, std::string field = {});
 
 Response json_response(int status, const nlohmann::json& body);
+
+// The answer to a service call: `encode(value)` as JSON with `status` on success, the error's
+// answer otherwise. Keeps handlers to decode, call, respond.
+template <typename T, typename Encode>
+Response respond(const Result<T>& result, int status, Encode&& encode) {
+  if (!result.ok()) return error_response(result.error());
+  return json_response(status, encode(result.value()));
+}
 
 }  // namespace concord::http

@@ -50,15 +50,16 @@ Result<nlohmann::json> parse_json_object(std::string_view body) {
   if (nesting_depth(body) > kMaxNesting) {
     return Error::invalid("body", "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
   }
-  auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) {
-    // Parse again with exceptions only to recover the byte offset for the message.
-    try {
-      (void)nlohmann::json::parse(body);
-    } catch (const nlohmann::json::parse_error& failure) {
-      return Error::invalid("body", "malformed JSON at byte " + std::to_string(failure.byte));
-    }
-    return Error::invalid("body", "malformed JSON");
+  nlohmann::json parsed;
+  try {  // nlohmann reports where parsing failed only through its exception; it stops here
+    parsed = nlohmann::json::parse(body);
+  } catch (const nlohmann::json::parse_error& failure) {
+    // what() reads "... parse error at line 1, column 9: syntax error while parsing object -
+    // unexpected end of input; expected string literal"; keep the reason, never the input echo.
+    std::string reason = failure.what();
+    if (auto dash = reason.rfind(" - "); dash != std::string::npos) reason = reason.substr(dash + 3);
+    if (auto echo = reason.find("; last read"); echo != std::string::npos) reason.resize(echo);
+    return Error::invalid("body", "malformed JSON at byte " + std::to_string(failure.byte) + ": " + reason);
   }
   if (!parsed.is_object()) {
     return Error::invalid("body", "the request body must be a JSON object, not " + type_name(parsed));

@@ -9,9 +9,8 @@ namespace concord::http {
 namespace {
 
 std::string bounded_method(const std::string& method) {
-  static constexpr std::string_view kKnown[] = {"GET",     "HEAD",    "POST",  "PUT",
-                                                "DELETE",  "PATCH",   "OPTIONS", "CONNECT",
-                                                "TRACE"};
+  static constexpr std::string_view kKnown[] = {"GET",   "HEAD",    "POST",    "PUT",  "DELETE",
+                                                "PATCH", "OPTIONS", "CONNECT", "TRACE"};
   for (auto known : kKnown) {
     if (method == known) return method;
   }
@@ -20,7 +19,9 @@ std::string bounded_method(const std::string& method) {
 
 // Prometheus wants "+Inf" and plain decimal numbers; fmt's shortest round-trip form is both
 // exact and compact ("0.0025", "10").
-std::string number(double value) { return fmt::format("{}", value); }
+std::string number(double value) {
+  return fmt::format("{}", value);
+}
 
 }  // namespace
 
@@ -29,10 +30,17 @@ std::string escape_label_value(const std::string& value) {
   out.reserve(value.size());
   for (char c : value) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
-      case '\n': out += "\\n"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -64,9 +72,9 @@ std::string Metrics::prometheus_text() const {
         "# TYPE concord_http_requests_total counter\n";
     for (const auto& [key, series] : series_) {
       const auto& [method, route, status] = key;
-      out += fmt::format("concord_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
-                         escape_label_value(method), escape_label_value(route), status,
-                         series.count);
+      out += fmt::format(
+          "concord_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n",
+          escape_label_value(method), escape_label_value(route), status, series.count);
       auto& merged = histograms[{method, route}];
       if (merged.bucket_counts.empty()) merged.bucket_counts.assign(kBucketBounds.size(), 0);
       for (size_t i = 0; i < kBucketBounds.size(); ++i) {
@@ -84,15 +92,15 @@ std::string Metrics::prometheus_text() const {
     const auto labels = fmt::format("method=\"{}\",route=\"{}\"", escape_label_value(key.first),
                                     escape_label_value(key.second));
     for (size_t i = 0; i < kBucketBounds.size(); ++i) {
-      out += fmt::format("concord_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n", labels,
-                         number(kBucketBounds[i]), series.bucket_counts[i]);
+      out += fmt::format("concord_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n",
+                         labels, number(kBucketBounds[i]), series.bucket_counts[i]);
     }
-    out += fmt::format("concord_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n", labels,
-                       series.count);
+    out += fmt::format("concord_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n",
+                       labels, series.count);
     out += fmt::format("concord_http_request_duration_seconds_sum{{{}}} {}\n", labels,
                        number(series.sum_seconds));
-    out += fmt::format("concord_http_request_duration_seconds_count{{{}}} {}\n", labels,
-                       series.count);
+    out +=
+        fmt::format("concord_http_request_duration_seconds_count{{{}}} {}\n", labels, series.count);
   }
   out += fmt::format(
       "# HELP concord_http_requests_in_flight Requests read and not yet answered.\n"

@@ -8,7 +8,7 @@ namespace {
 
 std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> segments;
-  size_t start = path.empty() || path.front() != '/' ? 0 : 1;
+  size_t start = 1;  // after the leading '/', which both callers check
   while (true) {
     const auto slash = path.find('/', start);
     segments.push_back(path.substr(start, slash == std::string::npos ? path.npos : slash - start));
@@ -58,6 +58,7 @@ void Router::add(Route route) {
 }
 
 Router::Match Router::match(const std::string& method, const std::string& path) const {
+  if (path.empty() || path.front() != '/') return {};
   return match_segments(method, split_path(path));
 }
 

@@ -168,7 +168,8 @@ class Session : public std::enable_shared_from_this<Session> {
   Session& operator=(const Session&) = delete;
 
   void start() {
-    asio::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+    asio::dispatch(socket_.get_executor(),
+                   [self = shared_from_this()] { self->wait_for_request(); });
   }
 
   // The server is shutting down: a connection idle between requests closes now; one in the
@@ -221,10 +222,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(engine_.options().header_limit_bytes);
     parser_->body_limit(engine_.options().body_limit_bytes);
     arm_timer(std::chrono::seconds(engine_.options().request_timeout_seconds));
-    bhttp::async_read_header(socket_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                               self->on_header(ec);
-                             });
+    bhttp::async_read_header(
+        socket_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_header(ec); });
   }
 
   void on_header(beast::error_code ec) {
@@ -342,7 +342,10 @@ class Session : public std::enable_shared_from_this<Session> {
     out->result(static_cast<unsigned>(response.status));
     out->set(bhttp::field::server, "concord");
     out->set(bhttp::field::date, http_date());
-    out->set(bhttp::field::content_type, response.content_type);
+    // Only a handler that means "no body" (204) clears the default content type.
+    if (!response.content_type.empty()) {
+      out->set(bhttp::field::content_type, response.content_type);
+    }
     out->set("X-Request-Id", exchange_.request_id);
     bool has_cache_control = false;
     for (const auto& [name, value] : response.headers) {
@@ -375,8 +378,14 @@ class Session : public std::enable_shared_from_this<Session> {
     const double seconds =
         std::chrono::duration<double>(SteadyClock::now() - exchange_.started).count();
     engine_.record({{},  // time: filled by the engine
-                    exchange_.request_id, remote_, exchange_.method, exchange_.path,
-                    exchange_.route, exchange_.status, bytes, seconds * 1000},
+                    exchange_.request_id,
+                    remote_,
+                    exchange_.method,
+                    exchange_.path,
+                    exchange_.route,
+                    exchange_.status,
+                    bytes,
+                    seconds * 1000},
                    seconds);
     if (exchange_.in_flight) engine_.metrics().request_finished();
     exchange_.in_flight = false;
@@ -402,14 +411,13 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void drain() {
-    socket_.async_read_some(
-        asio::buffer(drain_buffer_),
-        [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
-          if (ec || self->phase_ != Phase::lingering) return self->close();
-          self->lingered_bytes_ += bytes;
-          if (self->lingered_bytes_ > kMaxLingerBytes) return self->close();
-          self->drain();
-        });
+    socket_.async_read_some(asio::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+                              if (ec || self->phase_ != Phase::lingering) return self->close();
+                              self->lingered_bytes_ += bytes;
+                              if (self->lingered_bytes_ > kMaxLingerBytes) return self->close();
+                              self->drain();
+                            });
   }
 
   void close() {
@@ -446,9 +454,12 @@ class Session : public std::enable_shared_from_this<Session> {
       }
       case Phase::idle:
       case Phase::writing:
-      case Phase::lingering: close(); break;
+      case Phase::lingering:
+        close();
+        break;
       case Phase::handling:
-      case Phase::closed: break;
+      case Phase::closed:
+        break;
     }
   }
 
@@ -483,6 +494,15 @@ int Engine::worker_count() const {
 Result<void> Engine::listen() {
   const std::string where = fmt::format("{}:{}", options_.host, options_.port);
   if (acceptor_.is_open()) return Error::unavailable("already listening on " + where);
+  if (options_.request_timeout_seconds < 1) {
+    return Error::invalid("request_timeout_seconds", "must be at least 1 second");
+  }
+  if (options_.shutdown_grace_seconds < 0) {
+    return Error::invalid("shutdown_grace_seconds", "must not be negative");
+  }
+  if (options_.header_limit_bytes < 256) {
+    return Error::invalid("header_limit_bytes", "must be at least 256 bytes");
+  }
   auto log = AccessLog::open(options_.access_log);
   if (!log.ok()) return std::move(log).error();
   access_log_ = std::move(*log);
@@ -508,8 +528,8 @@ Result<void> Engine::listen() {
     asio::post(strand_, [this] { accept(); });
     return ok();
   }
-  return Error::unavailable(fmt::format("cannot listen on {}: {}", where,
-                                        ec ? ec.message() : std::string("no address")));
+  return Error::unavailable(
+      fmt::format("cannot listen on {}: {}", where, ec ? ec.message() : std::string("no address")));
 }
 
 void Engine::accept() {
@@ -607,7 +627,8 @@ void Engine::begin_shutdown() {
     }
   }
   changed_.notify_all();
-  for (const auto& session : live) session->on_server_stop();
+  for (const auto& session : live)
+    session->on_server_stop();
 }
 
 void Engine::run_worker() {
@@ -637,12 +658,14 @@ void Engine::run(bool handle_signals) {
   std::vector<std::thread> workers;
   const int count = worker_count();
   workers.reserve(static_cast<std::size_t>(count));
-  for (int i = 0; i < count; ++i) workers.emplace_back([this] { run_worker(); });
+  for (int i = 0; i < count; ++i)
+    workers.emplace_back([this] { run_worker(); });
 
   {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return shutdown_started_; });
-    const auto deadline = SteadyClock::now() + std::chrono::seconds(options_.shutdown_grace_seconds);
+    const auto deadline =
+        SteadyClock::now() + std::chrono::seconds(options_.shutdown_grace_seconds);
     if (!changed_.wait_until(lock, deadline, [this] { return sessions_.empty(); })) {
       spdlog::warn("http: {} connection(s) still open after the {} s shutdown grace; closing them",
                    sessions_.size(), options_.shutdown_grace_seconds);
@@ -652,7 +675,8 @@ void Engine::run(bool handle_signals) {
   // A worker inside a route handler returns when the handler does; handlers cannot be
   // interrupted safely, so run() waits for them.
   ioc_.stop();
-  for (auto& worker : workers) worker.join();
+  for (auto& worker : workers)
+    worker.join();
 
   // No thread runs the io_context now, so the remaining sessions may be touched from here.
   std::vector<std::shared_ptr<Session>> left;
@@ -662,7 +686,8 @@ void Engine::run(bool handle_signals) {
       if (auto session = weak.lock()) left.push_back(std::move(session));
     }
   }
-  for (const auto& session : left) session->close_now();
+  for (const auto& session : left)
+    session->close_now();
   signals_.reset();
 }
 
@@ -679,12 +704,20 @@ Server::Server(ServerOptions options, const Router& router, Metrics& metrics)
 
 Server::~Server() = default;
 
-Result<void> Server::listen() { return impl_->engine.listen(); }
+Result<void> Server::listen() {
+  return impl_->engine.listen();
+}
 
-std::uint16_t Server::port() const { return impl_->engine.port(); }
+std::uint16_t Server::port() const {
+  return impl_->engine.port();
+}
 
-void Server::run(bool handle_signals) { impl_->engine.run(handle_signals); }
+void Server::run(bool handle_signals) {
+  impl_->engine.run(handle_signals);
+}
 
-void Server::stop() { impl_->engine.stop(); }
+void Server::stop() {
+  impl_->engine.stop();
+}
 
 }  // namespace concord::http

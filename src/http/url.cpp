@@ -56,8 +56,8 @@ std::optional<std::vector<std::string>> decode_path_segments(std::string_view ra
   size_t start = 1;
   while (true) {
     const auto slash = raw_path.find('/', start);
-    const auto raw = raw_path.substr(start, slash == std::string_view::npos ? raw_path.npos
-                                                                             : slash - start);
+    const auto raw =
+        raw_path.substr(start, slash == std::string_view::npos ? raw_path.npos : slash - start);
     auto decoded = percent_decode(raw);
     // A NUL byte would be cut short by any C API downstream (file names, SQLite text).
     if (!decoded || decoded->find('\0') != std::string::npos) return std::nullopt;
@@ -73,8 +73,8 @@ std::optional<std::map<std::string, std::string>> parse_query(std::string_view r
   size_t start = 0;
   while (start <= raw_query.size()) {
     const auto amp = raw_query.find('&', start);
-    const auto pair = raw_query.substr(start, amp == std::string_view::npos ? raw_query.npos
-                                                                            : amp - start);
+    const auto pair =
+        raw_query.substr(start, amp == std::string_view::npos ? raw_query.npos : amp - start);
     if (!pair.empty()) {
       const auto equals = pair.find('=');
       auto key = percent_decode(pair.substr(0, equals), true);

@@ -23,10 +23,14 @@ struct Change {
 
 // Appends `change` (its position is ignored) and returns the position assigned. On PostgreSQL it
 // takes a transaction-scoped advisory lock first, so that positions become visible in order and a
-// follower reading "after N" never skips a row committed late.
+// follower reading "after N" never skips a row committed late. That lock is held until the
+// transaction ends and serialises every appending transaction, so append last, just before
+// commit. An empty recorded_at is filled with the current UTC time.
 Result<std::int64_t> append_change(Transaction& transaction, const Change& change);
 
-// Changes with position > `after`, oldest first, at most `limit`.
+// Changes with position > `after`, oldest first, at most `limit` (invalid_argument if negative).
+// Each call sees a prefix of the feed: a later call never returns a position below one an
+// earlier call returned. Positions may have gaps (rolled-back appends).
 Result<std::vector<Change>> read_changes(Database& db, std::int64_t after, int limit);
 
 // The highest position written so far (0 when empty).

@@ -28,7 +28,9 @@ struct Blob {
 using Value = std::variant<std::monostate, std::int64_t, double, std::string, Blob>;
 
 // One row of a result. Accessors are for columns the caller selected, so a type mismatch is a
-// programmer error; NULL reads as 0, "" or nullopt.
+// programmer error (it throws std::logic_error naming the column); NULL reads as 0, "" or nullopt.
+// integer() and real() also read decimal text, because PostgreSQL answers NUMERIC (SUM of a
+// BIGINT, for one) as text where SQLite answers a number.
 class Row {
  public:
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
@@ -58,13 +60,19 @@ enum class TransactionMode { read_only, read_write };
 // Destroying it without commit() rolls it back. Errors map database failures to ErrorCode:
 // unique violations to already_exists, foreign-key and check violations to conflict, lost
 // connections to unavailable, anything else to internal.
+// After any failed statement the transaction is aborted on both backends (PostgreSQL's rule):
+// later statements and commit() fail, and it must be rolled back. Expected duplicates are handled
+// in SQL (INSERT ... ON CONFLICT), not by catching already_exists and carrying on.
+// A writing statement in a read_only transaction fails with ErrorCode::internal (a programmer
+// error). The Database must outlive its transactions.
 class Transaction {
  public:
   virtual ~Transaction() = default;
   virtual Backend backend() const = 0;
 
   // Runs one statement with `$n` parameters and returns its rows.
-  virtual Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  virtual Result<QueryResult> query(std::string_view sql,
+                                    const std::vector<Value>& params = {}) = 0;
 
   // Runs one statement with `$n` parameters and returns the number of rows it changed.
   Result<std::int64_t> execute(std::string_view sql, const std::vector<Value>& params = {});
@@ -91,6 +99,8 @@ class Database {
 struct DatabaseOptions {
   int pool_size = 8;
   int busy_timeout_ms = 5000;  // SQLite: how long a writer waits for the lock
+  // How long begin() waits for a free connection before failing with unavailable.
+  int acquire_timeout_ms = 30000;
 };
 
 // Opens "sqlite:PATH" (creating the file and its directory) or "postgresql://..." / "postgres://".

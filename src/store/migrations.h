@@ -11,9 +11,9 @@
 namespace concord::store {
 
 struct Migration {
-  int version = 0;    // NNNN from the file name; strictly increasing
-  std::string name;   // the rest of the file name
-  std::string sql;    // with dialect placeholders (see dialect.h)
+  int version = 0;   // NNNN from the file name; strictly increasing
+  std::string name;  // the rest of the file name
+  std::string sql;   // with dialect placeholders (see dialect.h)
 };
 
 // Every migration compiled into this binary, in version order.

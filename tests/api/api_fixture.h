@@ -41,8 +41,8 @@ class ApiTest : public ::testing::TestWithParam<store::Backend> {
   std::unique_ptr<HttpClient> client_;
 };
 
-inline std::string backend_name(const ::testing::TestParamInfo<store::Backend>& info) {
-  return std::string(store::to_string(info.param));
+inline std::string backend_name(const ::testing::TestParamInfo<store::Backend>& param) {
+  return std::string(store::to_string(param.param));
 }
 
 }  // namespace concord::testing

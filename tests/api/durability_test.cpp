@@ -41,12 +41,12 @@ TEST_P(Durability, KillNineInABurstOfWritesLosesNoAcknowledgedWrite) {
         }
       });
     }
-    // Let the burst run until a few hundred writes are acknowledged, then pull the plug.
+    // Let the burst run until a thousand writes are acknowledged, then pull the plug.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
       {
         std::lock_guard lock(acknowledged_mutex);
-        if (acknowledged.size() >= 300) break;
+        if (acknowledged.size() >= 1000) break;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
@@ -54,7 +54,7 @@ TEST_P(Durability, KillNineInABurstOfWritesLosesNoAcknowledgedWrite) {
     killed = true;
     for (auto& writer : writers) writer.join();
   }
-  ASSERT_GE(acknowledged.size(), 300u);
+  ASSERT_GE(acknowledged.size(), 1000u);
 
   ServerProcess restarted(url);
   ASSERT_NE(restarted.port(), 0);

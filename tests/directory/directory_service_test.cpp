@@ -137,8 +137,12 @@ TEST_P(Directory, PagesInCreationOrder) {
   EXPECT_EQ(service_->list_organisations(0, std::nullopt).error().field, "limit");
 }
 
+std::string backend_name(const ::testing::TestParamInfo<store::Backend>& param) {
+  return std::string(store::to_string(param.param));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Directory, ::testing::ValuesIn(concord::testing::all_backends()),
-                         [](const auto& info) { return std::string(store::to_string(info.param)); });
+                         backend_name);
 
 }  // namespace
 }  // namespace concord::directory
