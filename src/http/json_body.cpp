@@ -53,13 +53,13 @@ Result<nlohmann::json> parse_json_object(std::string_view body) {
   nlohmann::json parsed;
   try {  // nlohmann reports where parsing failed only through its exception; it stops here
     parsed = nlohmann::json::parse(body);
-  } catch (const nlohmann::json::parse_error& failure) {
+  } catch (const nlohmann::json::exception& failure) {  // parse_error, or out_of_range for 1e999
     // what() reads "... parse error at line 1, column 9: syntax error while parsing object -
     // unexpected end of input; expected string literal"; keep the reason, never the input echo.
     std::string reason = failure.what();
     if (auto dash = reason.rfind(" - "); dash != std::string::npos) reason = reason.substr(dash + 3);
     if (auto echo = reason.find("; last read"); echo != std::string::npos) reason.resize(echo);
-    return Error::invalid("body", "malformed JSON at byte " + std::to_string(failure.byte) + ": " + reason);
+    return Error::invalid("body", "malformed JSON: " + reason);
   }
   if (!parsed.is_object()) {
     return Error::invalid("body", "the request body must be a JSON object, not " + type_name(parsed));
@@ -158,7 +158,9 @@ Result<std::optional<nlohmann::json>> ObjectReader::optional_value(const std::st
 Result<void> ObjectReader::finish() const {
   for (const auto& [key, value] : object_.items()) {
     if (!read_.contains(key)) {
-      return Error::invalid(field_name(key), "unknown field " + field_name(key));
+      // An empty key still needs a visible name in the error.
+      const std::string name = field_name(key.empty() ? "\"\"" : key);
+      return Error::invalid(name, "unknown field " + name);
     }
   }
   return ok();
