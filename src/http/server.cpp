@@ -265,12 +265,14 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == bhttp::error::body_limit) {
       return send_error(
           413, "payload_too_large",
-          fmt::format("the request body exceeds {} bytes", engine_.options().body_limit_bytes));
+          fmt::format("the request body exceeds {} bytes", engine_.options().body_limit_bytes),
+          "body");
     }
     if (ec == bhttp::error::header_limit) {
       return send_error(
           431, "header_too_large",
-          fmt::format("the request header exceeds {} bytes", engine_.options().header_limit_bytes));
+          fmt::format("the request header exceeds {} bytes", engine_.options().header_limit_bytes),
+          "headers");
     }
     // The client closed between requests or in the middle of one: nobody to answer.
     if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return close();
@@ -281,7 +283,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   // An answer to a request that could not be read: it is the last on this connection.
-  void send_error(int status, std::string code, std::string message) {
+  // `field` names the part of the request at fault ("body", "headers").
+  void send_error(int status, std::string code, std::string message, std::string field = {}) {
     if (parser_->is_header_done()) {
       const auto& header = parser_->get();
       exchange_.method = std::string(header.method_string());
@@ -290,7 +293,8 @@ class Session : public std::enable_shared_from_this<Session> {
       }
     }
     exchange_.request_id = engine_.next_request_id();
-    send(error_response(status, std::move(code), std::move(message)), /*close_after=*/true,
+    send(error_response(status, std::move(code), std::move(message), std::move(field)),
+         /*close_after=*/true,
          /*linger=*/true);
   }
 

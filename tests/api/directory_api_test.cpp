@@ -123,7 +123,8 @@ TEST_P(DirectoryApi, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
 TEST_P(DirectoryApi, TooLargeBodyIsA413AndChangesNothing) {
   const std::string huge = R"({"name": ")" + std::string(9 * 1024 * 1024, 'a') + R"(", "kind": "regional"})";
   auto response = post("/api/v1/organisations", huge);
-  EXPECT_EQ(response.status, 413);
+  EXPECT_EQ(response.status, 413) << response.error;
+  EXPECT_EQ(error_field(response), "body");
   HttpClient fresh("127.0.0.1", server_->port());
   EXPECT_EQ(organisation_count(*this, fresh), 0u);
 }

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -115,6 +116,17 @@ TEST(HttpServer, GracefulStopFinishesRequestInFlight) {
 
   // The idle connection was closed, and reconnecting is refused.
   EXPECT_EQ(idle.get("/hello").status, 0);
+}
+
+TEST(HttpServer, SigtermStopsGracefully) {
+  TestServer server(test_options(), /*handle_signals=*/true);
+  // run() installs its signal handler before it starts serving, so after one answer a SIGTERM
+  // reaches the server rather than ending the test process.
+  HttpClient client("127.0.0.1", server.port());
+  ASSERT_EQ(client.get("/hello").status, 200);
+  std::raise(SIGTERM);
+  server.join();  // returns only because the signal stopped the server
+  EXPECT_FALSE(can_connect(server.port()));
 }
 
 TEST(HttpServer, ShutdownGraceBoundsRun) {

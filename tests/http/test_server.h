@@ -61,12 +61,12 @@ inline http::ServerOptions test_options() {
 
 class TestServer {
  public:
-  explicit TestServer(http::ServerOptions options = test_options()) {
+  explicit TestServer(http::ServerOptions options = test_options(), bool handle_signals = false) {
     add_routes();
     server_ = std::make_unique<http::Server>(std::move(options), router_, metrics_);
     auto listening = server_->listen();
     if (!listening.ok()) throw std::runtime_error(listening.error().message);
-    thread_ = std::thread([this] { server_->run(/*handle_signals=*/false); });
+    thread_ = std::thread([this, handle_signals] { server_->run(handle_signals); });
   }
   ~TestServer() { stop(); }
   TestServer(const TestServer&) = delete;

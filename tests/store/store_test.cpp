@@ -111,6 +111,13 @@ TEST_P(Store, RejectsAWrongNumberOfParameters) {
   EXPECT_EQ(too_few.error().code, ErrorCode::internal);
 }
 
+TEST_P(Store, IgnoresDollarSignsInsideLiterals) {
+  QueryResult result =
+      ok_value(query("SELECT '$2 is text', $1 -- and $3 a comment", {std::string("parameter")}));
+  EXPECT_EQ(result.rows[0].text(0), "$2 is text");
+  EXPECT_EQ(result.rows[0].text(1), "parameter");
+}
+
 TEST_P(Store, RejectsTextContainingNul) {
   auto result = execute("INSERT INTO owner (id, name) VALUES ($1, $2)",
                         {std::int64_t{1}, std::string("a\0b", 3)});

@@ -75,10 +75,9 @@ struct HttpClient::Impl {
     nothing_received = true;
     stream->expires_after(timeout);
     auto ec = complete(ioc, [&](auto handler) { bhttp::async_write(*stream, request, handler); });
-    if (ec) {
-      response.error = "send: " + ec.message();
-      return response;
-    }
+    // A failed send is not the end: like curl, read on, since the server may have answered
+    // (413) and closed before taking the whole body.
+    const std::string send_error = ec ? "send: " + ec.message() + "; " : "";
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(boost::none);
     parser.header_limit(1024 * 1024);
@@ -86,7 +85,7 @@ struct HttpClient::Impl {
     ec = complete(ioc, [&](auto handler) { bhttp::async_read(*stream, buffer, parser, handler); });
     nothing_received = !parser.got_some();
     if (ec) {
-      response.error = "receive: " + ec.message();
+      response.error = send_error + "receive: " + ec.message();
       return response;
     }
     auto message = parser.release();

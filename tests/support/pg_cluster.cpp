@@ -113,6 +113,12 @@ Result<std::string> postgres_cluster_url() {
   return *found;
 }
 
+bool postgres_cluster_is_private() {
+  static std::mutex mutex;
+  std::lock_guard lock(mutex);
+  return !own_cluster_dir().empty();
+}
+
 std::string with_database(const std::string& url, const std::string& database) {
   size_t query = url.find('?');
   std::string base = url.substr(0, query);

@@ -16,6 +16,9 @@ namespace concord::testing {
 // started at most once per process. Fails with unavailable when no cluster can be started.
 Result<std::string> postgres_cluster_url();
 
+// True when this process started the cluster itself (and removes it at exit).
+bool postgres_cluster_is_private();
+
 // `url` with its database name replaced by `database`.
 std::string with_database(const std::string& url, const std::string& database);
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -53,6 +54,44 @@ std::string random_suffix() {
   return suffix;
 }
 
+// The PostgreSQL databases this process created, dropped when it exits so that a long ctest run
+// on one shared cluster does not fill the disk (a crashed test leaves its database behind until
+// the cluster stops).
+class CreatedDatabases {
+ public:
+  void add(const std::string& cluster_url, const std::string& name) {
+    std::lock_guard lock(mutex_);
+    if (created_.empty()) std::atexit(drop_all);
+    created_.emplace_back(cluster_url, name);
+  }
+
+  static CreatedDatabases& instance() {
+    // drop_all is registered after this object is constructed, so it runs before its destructor.
+    static CreatedDatabases created;
+    return created;
+  }
+
+ private:
+  static void drop_all() {
+    // A cluster of our own is removed whole a moment later.
+    if (postgres_cluster_is_private()) return;
+    CreatedDatabases& self = instance();
+    std::lock_guard lock(self.mutex_);
+    for (const auto& [url, name] : self.created_) {
+      // FORCE: a test may have leaked a connection; the database goes regardless.
+      if (!store::execute_outside_transaction(url,
+                                              "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+               .ok()) {
+        std::fprintf(stderr, "test_database: could not drop %s\n", name.c_str());
+      }
+    }
+    self.created_.clear();
+  }
+
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, std::string>> created_;
+};
+
 }  // namespace
 
 std::vector<store::Backend> all_backends() {
@@ -76,6 +115,7 @@ std::string fresh_database_url(store::Backend backend) {
     throw std::runtime_error("cannot create PostgreSQL test database " + name + ": " +
                              created.error().message);
   }
+  CreatedDatabases::instance().add(*cluster, name);
   return with_database(*cluster, name);
 }
 
