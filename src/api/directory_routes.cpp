@@ -67,34 +67,36 @@ void add_directory_routes(http::Router& router, const Services& services) {
   router.add({"GET", "/api/v1/states", "states.read", [&directory](http::Request&) {
                 return http::respond(directory.list_states(), 200, [](const auto& states) {
                   json list = json::array();
-                  for (const auto& state : states) list.push_back(state_json(state));
+                  for (const auto& state : states)
+                    list.push_back(state_json(state));
                   return json{{"states", list}};
                 });
               }});
 
-  router.add({"GET", "/api/v1/states/{alpha2}", "states.read", [&directory](http::Request& request) {
-                return http::respond(directory.get_state(request.path_params.at("alpha2")), 200,
-                                     state_json);
-              }});
+  router.add(
+      {"GET", "/api/v1/states/{alpha2}", "states.read", [&directory](http::Request& request) {
+         return http::respond(directory.get_state(request.path_params.at("alpha2")), 200,
+                              state_json);
+       }});
 
-  router.add({"GET", "/api/v1/organisations", "organisations.read",
-              [&directory](http::Request& request) {
-                auto limit = limit_parameter(request, 200);
-                if (!limit.ok()) return http::error_response(limit.error());
-                std::optional<std::string> after;
-                if (auto found = request.query.find("after"); found != request.query.end()) {
-                  after = found->second;
-                }
-                return http::respond(directory.list_organisations(*limit, after), 200,
-                                     [](const directory::OrganisationPage& page) {
-                                       json list = json::array();
-                                       for (const auto& organisation : page.organisations) {
-                                         list.push_back(organisation_json(organisation));
-                                       }
-                                       return json{{"organisations", list},
-                                                   {"next_after", optional_json(page.next_after)}};
-                                     });
-              }});
+  router.add(
+      {"GET", "/api/v1/organisations", "organisations.read", [&directory](http::Request& request) {
+         auto limit = limit_parameter(request, 200);
+         if (!limit.ok()) return http::error_response(limit.error());
+         std::optional<std::string> after;
+         if (auto found = request.query.find("after"); found != request.query.end()) {
+           after = found->second;
+         }
+         return http::respond(
+             directory.list_organisations(*limit, after), 200,
+             [](const directory::OrganisationPage& page) {
+               json list = json::array();
+               for (const auto& organisation : page.organisations) {
+                 list.push_back(organisation_json(organisation));
+               }
+               return json{{"organisations", list}, {"next_after", optional_json(page.next_after)}};
+             });
+       }});
 
   router.add({"GET", "/api/v1/organisations/{id}", "organisations.read",
               [&directory](http::Request& request) {

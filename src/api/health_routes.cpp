@@ -11,9 +11,9 @@ void add_health_routes(http::Router& router, const Services& services) {
   router.add({"GET", "/readyz", "health.read", [&db = services.db](http::Request&) {
                 auto answered = db.ping();
                 if (!answered.ok()) {
-                  return http::error_response(503, "unavailable",
-                                              "the database does not answer: " +
-                                                  answered.error().message);
+                  return http::error_response(
+                      503, "unavailable",
+                      "the database does not answer: " + answered.error().message);
                 }
                 return http::json_response(200, {{"status", "ready"}});
               }});

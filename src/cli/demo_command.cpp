@@ -17,8 +17,9 @@ void add_demo_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<SharedOptions>();
   options->add_to(*command, /*all_settings=*/false);
   auto demo_options = std::make_shared<demo::DemoOptions>();
-  command->add_option("--seed", demo_options->seed,
-                      "Seed of the generators; the same seed gives the same data")
+  command
+      ->add_option("--seed", demo_options->seed,
+                   "Seed of the generators; the same seed gives the same data")
       ->capture_default_str();
   command->callback([options, demo_options, &exit_code] {
     auto config = options->load();

@@ -11,8 +11,9 @@ int main(int argc, char** argv) {
   spdlog::set_default_logger(spdlog::stderr_logger_mt("concord"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
 
-  CLI::App app{"Concord: tracing illicit small arms and coordinating mine-action and arms-control "
-               "assistance."};
+  CLI::App app{
+      "Concord: tracing illicit small arms and coordinating mine-action and arms-control "
+      "assistance."};
   app.footer(
       "Exit codes: 0 success, 1 failure, 2 usage or configuration error, 3 database error, "
       "4 cannot listen.\nSettings come from defaults, then --config FILE (TOML), then CONCORD_* "

@@ -25,8 +25,8 @@ void add_migrate_command(CLI::App& app, int& exit_code) {
       spdlog::error("{}", runtime.error().message);
       return;
     }
-    std::cout << "database " << redact_credentials(config->db) << " is at schema version " << runtime->schema_version
-              << "\n";
+    std::cout << "database " << redact_credentials(config->db) << " is at schema version "
+              << runtime->schema_version << "\n";
   });
 }
 

@@ -22,7 +22,8 @@ void SharedOptions::add_to(CLI::App& command, bool all_settings) {
 Result<Config> SharedOptions::load() const {
   std::optional<std::string> file = config_file;
   if (!file) {
-    if (const char* from_env = std::getenv("CONCORD_CONFIG"); from_env && *from_env) file = from_env;
+    if (const char* from_env = std::getenv("CONCORD_CONFIG"); from_env && *from_env)
+      file = from_env;
   }
   return load_config(file, process_environment(), flags);
 }

@@ -23,16 +23,16 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
   store::DatabaseOptions options;
   options.pool_size = config.db_pool_size;
   CONCORD_ASSIGN_OR_RETURN(runtime.db, store::open_database(config.db, options));
-  CONCORD_ASSIGN_OR_RETURN(runtime.schema_version,
-                           store::migrate(*runtime.db, [](const store::Migration& migration) {
-                             spdlog::info("applying migration {:04d} {}", migration.version,
-                                          migration.name);
-                           }));
+  CONCORD_ASSIGN_OR_RETURN(
+      runtime.schema_version, store::migrate(*runtime.db, [](const store::Migration& migration) {
+        spdlog::info("applying migration {:04d} {}", migration.version, migration.name);
+      }));
   SystemClock clock;
   IdGenerator ids(clock);
   directory::DirectoryService directory(*runtime.db, *runtime.reference, clock, ids);
   CONCORD_ASSIGN_OR_RETURN(const int changed, directory.sync_states());
-  if (changed > 0) spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);
+  if (changed > 0)
+    spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);
   exit_code = kSuccess;
   return runtime;
 }

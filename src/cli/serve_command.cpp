@@ -47,9 +47,8 @@ int serve(const Config& config) {
     spdlog::error("{}", listening.error().message);
     return kListen;
   }
-  const std::string host = address->host.find(':') != std::string::npos
-                               ? "[" + address->host + "]"
-                               : address->host;
+  const std::string host =
+      address->host.find(':') != std::string::npos ? "[" + address->host + "]" : address->host;
   // Scripts and tests read this line to learn the port when --listen asks for port 0.
   std::cerr << "Concord is serving on http://" << host << ":" << server.port() << "  (database "
             << redact_credentials(config.db) << ", schema " << runtime->schema_version

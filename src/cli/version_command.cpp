@@ -7,7 +7,8 @@
 namespace concord::cli {
 
 void add_version_command(CLI::App& app, int& exit_code) {
-  auto* command = app.add_subcommand("version", "Print the version and the schema version it expects");
+  auto* command =
+      app.add_subcommand("version", "Print the version and the schema version it expects");
   command->callback([&exit_code] {
     const auto& migrations = store::all_migrations();
     std::cout << "concord " << CONCORD_VERSION << " (schema "

@@ -63,7 +63,8 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
       ++at;
     }
     if (digits == 0) return std::nullopt;
-    for (int i = digits; i < 3; ++i) millis *= 10;
+    for (int i = digits; i < 3; ++i)
+      millis *= 10;
     result += milliseconds{millis};
   }
   if (at == text.size()) return std::nullopt;  // a time needs its zone

@@ -1,10 +1,11 @@
 #include "core/config.h"
 
-#include <charconv>
-#include <functional>
-#include <cstdio>
-#include <sstream>
 #include <toml++/toml.h>
+
+#include <charconv>
+#include <cstdio>
+#include <functional>
+#include <sstream>
 
 extern char** environ;
 
@@ -21,7 +22,8 @@ struct KeyBinding {
 };
 
 template <typename Int>
-Result<void> parse_integer(const std::string& text, const std::string& key, Int min, Int max, Int& out) {
+Result<void> parse_integer(const std::string& text, const std::string& key, Int min, Int max,
+                           Int& out) {
   Int value{};
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size()) {
@@ -53,10 +55,12 @@ std::string quote(const std::string& value) {
   return out + "\"";
 }
 
-KeyBinding string_key(std::string name, std::string help, std::string Config::*member,
-                      std::function<Result<void>(const std::string&, const std::string&)> check = {}) {
+KeyBinding string_key(
+    std::string name, std::string help, std::string Config::*member,
+    std::function<Result<void>(const std::string&, const std::string&)> check = {}) {
   std::string env = "CONCORD_" + name;
-  for (char& c : env) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : env)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return {{name, env, std::move(help)},
           [name, member, check](Config& config, const std::string& text) -> Result<void> {
             if (check) CONCORD_TRY(check(name, text));
@@ -70,7 +74,8 @@ KeyBinding string_key(std::string name, std::string help, std::string Config::*m
 template <typename Int>
 KeyBinding integer_key(std::string name, std::string help, Int Config::*member, Int min, Int max) {
   std::string env = "CONCORD_" + name;
-  for (char& c : env) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : env)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return {{name, env, std::move(help)},
           [name, member, min, max](Config& config, const std::string& text) {
             return parse_integer<Int>(text, name, min, max, config.*member);
@@ -136,7 +141,8 @@ std::string toml_scalar_to_text(const toml::node& node) {
 const std::vector<ConfigKey>& config_keys() {
   static const std::vector<ConfigKey> keys = [] {
     std::vector<ConfigKey> out;
-    for (const auto& binding : bindings()) out.push_back(binding.key);
+    for (const auto& binding : bindings())
+      out.push_back(binding.key);
     return out;
   }();
   return keys;
@@ -146,7 +152,8 @@ Result<Config> load_config(const std::optional<std::string>& file,
                            const std::map<std::string, std::string>& environment,
                            const std::map<std::string, std::string>& flags) {
   Config config;
-  for (const auto& binding : bindings()) config.origin[binding.key.name] = "default";
+  for (const auto& binding : bindings())
+    config.origin[binding.key.name] = "default";
 
   if (file) {
     toml::table parsed;

@@ -36,7 +36,9 @@ struct Error {
   static Error not_found(std::string field, std::string message) {
     return {ErrorCode::not_found, std::move(message), std::move(field)};
   }
-  static Error internal(std::string message) { return {ErrorCode::internal, std::move(message), {}}; }
+  static Error internal(std::string message) {
+    return {ErrorCode::internal, std::move(message), {}};
+  }
   static Error unavailable(std::string message) {
     return {ErrorCode::unavailable, std::move(message), {}};
   }

@@ -30,7 +30,8 @@ std::string IdGenerator::next() {
       bytes[i] = static_cast<unsigned char>(ms & 0xff);
       ms >>= 8;
     }
-    for (int i = 0; i < 10; ++i) bytes[6 + i] = last_random_[i];
+    for (int i = 0; i < 10; ++i)
+      bytes[6 + i] = last_random_[i];
   }
   // 128 bits as 26 base32 digits, most significant first: digit i holds bits [i*5-2, i*5+3) of
   // the 130-bit zero-padded value, so the first digit carries only 3 bits.
@@ -50,7 +51,8 @@ bool is_valid_id(std::string_view text) {
   if (text.size() != 26 || text[0] > '7') return false;
   for (char c : text) {
     bool found = false;
-    for (const char* a = kAlphabet; *a; ++a) found = found || (*a == c);
+    for (const char* a = kAlphabet; *a; ++a)
+      found = found || (*a == c);
     if (!found) return false;
   }
   return true;

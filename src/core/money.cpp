@@ -32,8 +32,8 @@ Result<Money> Money::parse(std::string_view amount, std::string_view currency,
     }
     any_digit = true;
     if (decimals >= 0 && ++decimals > known->minor_digits) {
-      return Error::invalid(where, known->code + " has only " + std::to_string(known->minor_digits) +
-                                       " decimal places");
+      return Error::invalid(where, known->code + " has only " +
+                                       std::to_string(known->minor_digits) + " decimal places");
     }
     if (units > (kMax - (c - '0')) / 10) return Error::invalid(where, "amount is too large");
     units = units * 10 + (c - '0');

@@ -16,7 +16,8 @@ Result<nlohmann::json> read_json_file(const std::string& path) {
   std::stringstream text;
   text << in.rdbuf();
   auto parsed = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
-  if (parsed.is_discarded()) return Error::internal("malformed JSON in reference data file " + path);
+  if (parsed.is_discarded())
+    return Error::internal("malformed JSON in reference data file " + path);
   return parsed;
 }
 
@@ -40,14 +41,15 @@ Result<std::shared_ptr<const ReferenceData>> ReferenceData::load(const std::stri
   CONCORD_ASSIGN_OR_RETURN(auto currencies, read_json_file(iso_codes_dir + "/iso_4217.json"));
 
   for (const auto& entry : countries["3166-1"]) {
-    data->countries_.push_back({string_or_empty(entry, "alpha_2"), string_or_empty(entry, "alpha_3"),
+    data->countries_.push_back({string_or_empty(entry, "alpha_2"),
+                                string_or_empty(entry, "alpha_3"),
                                 string_or_empty(entry, "numeric"), string_or_empty(entry, "name"),
                                 string_or_empty(entry, "official_name")});
   }
   for (const auto& entry : currencies["4217"]) {
     const std::string code = string_or_empty(entry, "alpha_3");
-    data->currencies_.push_back(
-        {code, string_or_empty(entry, "numeric"), string_or_empty(entry, "name"), icu_minor_digits(code)});
+    data->currencies_.push_back({code, string_or_empty(entry, "numeric"),
+                                 string_or_empty(entry, "name"), icu_minor_digits(code)});
   }
   if (data->countries_.empty() || data->currencies_.empty()) {
     return Error::internal("no countries or currencies found in " + iso_codes_dir);
@@ -60,14 +62,16 @@ Result<std::shared_ptr<const ReferenceData>> ReferenceData::load(const std::stri
 }
 
 const Country* ReferenceData::country(std::string_view alpha2) const {
-  auto found = std::lower_bound(countries_.begin(), countries_.end(), alpha2,
-                                [](const Country& c, std::string_view key) { return c.alpha2 < key; });
+  auto found =
+      std::lower_bound(countries_.begin(), countries_.end(), alpha2,
+                       [](const Country& c, std::string_view key) { return c.alpha2 < key; });
   return found != countries_.end() && found->alpha2 == alpha2 ? &*found : nullptr;
 }
 
 const Currency* ReferenceData::currency(std::string_view code) const {
-  auto found = std::lower_bound(currencies_.begin(), currencies_.end(), code,
-                                [](const Currency& c, std::string_view key) { return c.code < key; });
+  auto found =
+      std::lower_bound(currencies_.begin(), currencies_.end(), code,
+                       [](const Currency& c, std::string_view key) { return c.code < key; });
   return found != currencies_.end() && found->code == code ? &*found : nullptr;
 }
 

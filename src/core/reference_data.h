@@ -14,10 +14,10 @@
 namespace concord {
 
 struct Country {
-  std::string alpha2;  // "FR": the code every Concord record uses
-  std::string alpha3;  // "FRA"
-  std::string numeric;  // "250"
-  std::string name;    // "France"
+  std::string alpha2;         // "FR": the code every Concord record uses
+  std::string alpha3;         // "FRA"
+  std::string numeric;        // "250"
+  std::string name;           // "France"
   std::string official_name;  // "French Republic"; empty when iso-codes gives none
 };
 
@@ -25,7 +25,8 @@ struct Currency {
   std::string code;     // "EUR"
   std::string numeric;  // "978"
   std::string name;     // "Euro"
-  int minor_digits = 2;  // decimal places of the minor unit (JPY 0, KWD 3), from ICU's ISO 4217 data
+  int minor_digits =
+      2;  // decimal places of the minor unit (JPY 0, KWD 3), from ICU's ISO 4217 data
 };
 
 // Immutable after load, so safe to share between threads.

@@ -15,7 +15,8 @@ namespace concord {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value)
+      : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }
@@ -73,19 +74,21 @@ class [[nodiscard]] Result<void> {
   bool failed_ = false;
 };
 
-inline Result<void> ok() { return {}; }
+inline Result<void> ok() {
+  return {};
+}
 
 }  // namespace concord
 
 // Propagates a failed Result out of the enclosing function, which must return a Result.
-#define CONCORD_TRY(expr)                                       \
-  do {                                                          \
-    auto&& concord_try_result_ = (expr);                        \
+#define CONCORD_TRY(expr)                                                         \
+  do {                                                                            \
+    auto&& concord_try_result_ = (expr);                                          \
     if (!concord_try_result_.ok()) return std::move(concord_try_result_).error(); \
   } while (false)
 
 // Evaluates a Result<T>; on success moves its value into `lhs`, otherwise returns the error.
-#define CONCORD_ASSIGN_OR_RETURN(lhs, expr)                                      \
+#define CONCORD_ASSIGN_OR_RETURN(lhs, expr) \
   CONCORD_ASSIGN_OR_RETURN_IMPL_(CONCORD_CONCAT_(concord_result_, __LINE__), lhs, expr)
 #define CONCORD_CONCAT_INNER_(a, b) a##b
 #define CONCORD_CONCAT_(a, b) CONCORD_CONCAT_INNER_(a, b)

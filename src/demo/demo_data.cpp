@@ -25,8 +25,10 @@ constexpr Template kInternationalBodies[] = {
     {"Regional Arms Control Verification Centre", "RACVC", "regional", "HR"},
     {"Geneva Centre for Humanitarian Demining Practice", "GCHDP", "intergovernmental", "CH"},
     {"Small Arms Research Institute", "SARI", "academic", "CH"},
-    {"International Campaign to Ban Landmines and Cluster Munitions", "ICBL-CM", "non_governmental", "CH"},
-    {"Organisation for Security Cooperation Arms Control Unit", "OSCACU", "intergovernmental", "AT"},
+    {"International Campaign to Ban Landmines and Cluster Munitions", "ICBL-CM", "non_governmental",
+     "CH"},
+    {"Organisation for Security Cooperation Arms Control Unit", "OSCACU", "intergovernmental",
+     "AT"},
     {"Humanitarian Demining Group", "HDG", "non_governmental", "GB"},
     {"Mines Advisory Network", "MAN", "non_governmental", "GB"},
     {"Norwegian Humanitarian Clearance Aid", "NHCA", "non_governmental", "NO"},
@@ -39,9 +41,9 @@ constexpr const char* kDonorStates[] = {"AU", "AT", "BE", "CA", "CH", "DE", "DK"
                                         "GB", "IE", "IT", "JP", "KR", "LU", "NL", "NO", "NZ", "SE",
                                         "US", "BR", "ZA", "QA", "AE", "TR", "PL", "CZ"};
 constexpr const char* kAffectedStates[] = {
-    "AF", "AO", "BA", "KH", "CO", "HR", "CD", "ER", "ET", "IQ", "LA", "LB", "LY", "ML", "MZ",
-    "MM", "NG", "PK", "PS", "SN", "SO", "SS", "SD", "SY", "TJ", "TH", "UA", "VN", "YE", "ZW",
-    "CF", "TD", "CM", "BF", "NE", "GW", "AZ", "AM", "GE", "LK"};
+    "AF", "AO", "BA", "KH", "CO", "HR", "CD", "ER", "ET", "IQ", "LA", "LB", "LY", "ML",
+    "MZ", "MM", "NG", "PK", "PS", "SN", "SO", "SS", "SD", "SY", "TJ", "TH", "UA", "VN",
+    "YE", "ZW", "CF", "TD", "CM", "BF", "NE", "GW", "AZ", "AM", "GE", "LK"};
 
 }  // namespace
 
@@ -67,7 +69,8 @@ Result<DemoSummary> fill_demo_data(directory::DirectoryService& directory,
   }
   std::vector<std::string> affected(std::begin(kAffectedStates), std::end(kAffectedStates));
   std::shuffle(affected.begin(), affected.end(), random);
-  affected.resize(std::min<size_t>(affected.size(), static_cast<size_t>(options.mine_action_centres)));
+  affected.resize(
+      std::min<size_t>(affected.size(), static_cast<size_t>(options.mine_action_centres)));
   for (const auto& code : affected) {
     const Country* country = reference.country(code);
     if (!country) continue;

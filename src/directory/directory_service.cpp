@@ -63,14 +63,15 @@ Result<std::string> checked_text(std::string_view field, std::string_view raw, s
   const std::string name(field);
   const auto length = utf8_length(text);
   if (!length) return Error::invalid(name, name + " is not valid UTF-8");
-  if (has_control_characters(text)) return Error::invalid(name, name + " contains control characters");
+  if (has_control_characters(text))
+    return Error::invalid(name, name + " contains control characters");
   if (*length < min_length) {
-    return Error::invalid(name, name + " must be at least " + std::to_string(min_length) +
-                                    " characters");
+    return Error::invalid(name,
+                          name + " must be at least " + std::to_string(min_length) + " characters");
   }
   if (*length > max_length) {
-    return Error::invalid(name, name + " must be at most " + std::to_string(max_length) +
-                                    " characters");
+    return Error::invalid(name,
+                          name + " must be at most " + std::to_string(max_length) + " characters");
   }
   return std::string(text);
 }
@@ -89,35 +90,38 @@ DirectoryService::DirectoryService(store::Database& db, const ReferenceData& ref
     : db_(db), reference_(reference), clock_(clock), ids_(ids) {}
 
 Result<int> DirectoryService::sync_states() {
-  return store::in_transaction(db_, TransactionMode::read_write, [&](Transaction& tx) -> Result<int> {
-    CONCORD_ASSIGN_OR_RETURN(
-        auto existing, tx.query("SELECT alpha2, alpha3, numeric_code, name, official_name FROM states"));
-    std::map<std::string, State> current;
-    for (const auto& row : existing.rows) {
-      State state = state_from_row(row);
-      current.emplace(state.alpha2, std::move(state));
-    }
-    int changed = 0;
-    for (const Country& country : reference_.countries()) {
-      auto found = current.find(country.alpha2);
-      if (found != current.end() && found->second.alpha3 == country.alpha3 &&
-          found->second.numeric == country.numeric && found->second.name == country.name &&
-          found->second.official_name == country.official_name) {
-        continue;
-      }
-      CONCORD_TRY(tx.execute(
-          "INSERT INTO states (alpha2, alpha3, numeric_code, name, official_name) "
-          "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (alpha2) DO UPDATE SET alpha3 = $2, "
-          "numeric_code = $3, name = $4, official_name = $5",
-          {country.alpha2, country.alpha3, country.numeric, country.name, country.official_name}));
-      CONCORD_TRY(store::append_change(
-          tx, {0, format_iso8601(clock_.now()), "directory", "state", country.alpha2,
-               found == current.end() ? "created" : "updated",
-               nlohmann::json{{"alpha2", country.alpha2}, {"name", country.name}}.dump()}));
-      ++changed;
-    }
-    return changed;
-  });
+  return store::in_transaction(
+      db_, TransactionMode::read_write, [&](Transaction& tx) -> Result<int> {
+        CONCORD_ASSIGN_OR_RETURN(
+            auto existing,
+            tx.query("SELECT alpha2, alpha3, numeric_code, name, official_name FROM states"));
+        std::map<std::string, State> current;
+        for (const auto& row : existing.rows) {
+          State state = state_from_row(row);
+          current.emplace(state.alpha2, std::move(state));
+        }
+        int changed = 0;
+        for (const Country& country : reference_.countries()) {
+          auto found = current.find(country.alpha2);
+          if (found != current.end() && found->second.alpha3 == country.alpha3 &&
+              found->second.numeric == country.numeric && found->second.name == country.name &&
+              found->second.official_name == country.official_name) {
+            continue;
+          }
+          CONCORD_TRY(tx.execute(
+              "INSERT INTO states (alpha2, alpha3, numeric_code, name, official_name) "
+              "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (alpha2) DO UPDATE SET alpha3 = $2, "
+              "numeric_code = $3, name = $4, official_name = $5",
+              {country.alpha2, country.alpha3, country.numeric, country.name,
+               country.official_name}));
+          CONCORD_TRY(store::append_change(
+              tx, {0, format_iso8601(clock_.now()), "directory", "state", country.alpha2,
+                   found == current.end() ? "created" : "updated",
+                   nlohmann::json{{"alpha2", country.alpha2}, {"name", country.name}}.dump()}));
+          ++changed;
+        }
+        return changed;
+      });
 }
 
 Result<std::vector<State>> DirectoryService::list_states() {
@@ -127,7 +131,8 @@ Result<std::vector<State>> DirectoryService::list_states() {
                                                      "official_name FROM states ORDER BY alpha2"));
         std::vector<State> states;
         states.reserve(rows.rows.size());
-        for (const auto& row : rows.rows) states.push_back(state_from_row(row));
+        for (const auto& row : rows.rows)
+          states.push_back(state_from_row(row));
         return states;
       });
 }
@@ -137,20 +142,21 @@ Result<State> DirectoryService::get_state(const std::string& alpha2) {
   if (code.size() != 2) {
     return Error::invalid("alpha2", "a state is named by its ISO 3166-1 alpha-2 code, such as FR");
   }
-  return store::in_transaction(db_, TransactionMode::read_only, [&](Transaction& tx) -> Result<State> {
-    CONCORD_ASSIGN_OR_RETURN(auto rows,
-                             tx.query("SELECT alpha2, alpha3, numeric_code, name, official_name "
-                                      "FROM states WHERE alpha2 = $1",
-                                      {code}));
-    if (rows.rows.empty()) {
-      return Error::not_found("alpha2", "no state with ISO 3166-1 code '" + code + "'");
-    }
-    return state_from_row(rows.rows.front());
-  });
+  return store::in_transaction(
+      db_, TransactionMode::read_only, [&](Transaction& tx) -> Result<State> {
+        CONCORD_ASSIGN_OR_RETURN(
+            auto rows, tx.query("SELECT alpha2, alpha3, numeric_code, name, official_name "
+                                "FROM states WHERE alpha2 = $1",
+                                {code}));
+        if (rows.rows.empty()) {
+          return Error::not_found("alpha2", "no state with ISO 3166-1 code '" + code + "'");
+        }
+        return state_from_row(rows.rows.front());
+      });
 }
 
-Result<OrganisationPage> DirectoryService::list_organisations(int limit,
-                                                              const std::optional<std::string>& after) {
+Result<OrganisationPage> DirectoryService::list_organisations(
+    int limit, const std::optional<std::string>& after) {
   if (limit < 1 || limit > 1000) return Error::invalid("limit", "limit must be between 1 and 1000");
   return store::in_transaction(
       db_, TransactionMode::read_only, [&](Transaction& tx) -> Result<OrganisationPage> {
@@ -177,7 +183,8 @@ Result<Organisation> DirectoryService::get_organisation(const std::string& id) {
         const std::string sql =
             "SELECT " + std::string(kOrganisationColumns) + " FROM organisations WHERE id = $1";
         CONCORD_ASSIGN_OR_RETURN(auto rows, tx.query(sql, {id}));
-        if (rows.rows.empty()) return Error::not_found("id", "no organisation with id '" + id + "'");
+        if (rows.rows.empty())
+          return Error::not_found("id", "no organisation with id '" + id + "'");
         return organisation_from_row(rows.rows.front());
       });
 }
@@ -190,14 +197,16 @@ Result<Organisation> DirectoryService::create_organisation(const NewOrganisation
   }
   const auto kind = organisation_kind_from_string(input.kind);
   if (!kind) {
-    return Error::invalid("kind", "kind must be one of " + organisation_kinds_list() + ", got '" +
-                                      input.kind + "'");
+    return Error::invalid(
+        "kind", "kind must be one of " + organisation_kinds_list() + ", got '" + input.kind + "'");
   }
   organisation.kind = *kind;
   if (input.headquarters) {
     if (reference_.country(*input.headquarters) == nullptr) {
-      return Error::invalid("headquarters", "headquarters must be an ISO 3166-1 alpha-2 code such "
-                                            "as CH, got '" + *input.headquarters + "'");
+      return Error::invalid("headquarters",
+                            "headquarters must be an ISO 3166-1 alpha-2 code such "
+                            "as CH, got '" +
+                                *input.headquarters + "'");
     }
     organisation.headquarters = input.headquarters;
   }
@@ -229,13 +238,14 @@ Result<Organisation> DirectoryService::create_organisation(const NewOrganisation
         if (!inserted.ok()) {
           if (inserted.error().code == ErrorCode::already_exists) {
             return Error{ErrorCode::already_exists,
-                         "an organisation named '" + organisation.name + "' already exists", "name"};
+                         "an organisation named '" + organisation.name + "' already exists",
+                         "name"};
           }
           return std::move(inserted).error();
         }
-        CONCORD_TRY(store::append_change(tx, {0, organisation.created_at, "directory",
-                                              "organisation", organisation.id, "created",
-                                              organisation_payload(organisation).dump()}));
+        CONCORD_TRY(store::append_change(
+            tx, {0, organisation.created_at, "directory", "organisation", organisation.id,
+                 "created", organisation_payload(organisation).dump()}));
         return organisation;
       });
 }

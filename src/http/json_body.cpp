@@ -46,9 +46,11 @@ int nesting_depth(std::string_view body) {
 }  // namespace
 
 Result<nlohmann::json> parse_json_object(std::string_view body) {
-  if (body.empty()) return Error::invalid("body", "the request body is empty; a JSON object is expected");
+  if (body.empty())
+    return Error::invalid("body", "the request body is empty; a JSON object is expected");
   if (nesting_depth(body) > kMaxNesting) {
-    return Error::invalid("body", "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
+    return Error::invalid("body",
+                          "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
   }
   nlohmann::json parsed;
   try {  // nlohmann reports where parsing failed only through its exception; it stops here
@@ -57,12 +59,14 @@ Result<nlohmann::json> parse_json_object(std::string_view body) {
     // what() reads "... parse error at line 1, column 9: syntax error while parsing object -
     // unexpected end of input; expected string literal"; keep the reason, never the input echo.
     std::string reason = failure.what();
-    if (auto dash = reason.rfind(" - "); dash != std::string::npos) reason = reason.substr(dash + 3);
+    if (auto dash = reason.rfind(" - "); dash != std::string::npos)
+      reason = reason.substr(dash + 3);
     if (auto echo = reason.find("; last read"); echo != std::string::npos) reason.resize(echo);
     return Error::invalid("body", "malformed JSON: " + reason);
   }
   if (!parsed.is_object()) {
-    return Error::invalid("body", "the request body must be a JSON object, not " + type_name(parsed));
+    return Error::invalid("body",
+                          "the request body must be a JSON object, not " + type_name(parsed));
   }
   return parsed;
 }
@@ -86,11 +90,13 @@ Result<std::optional<std::string>> ObjectReader::optional_string(const std::stri
   CONCORD_ASSIGN_OR_RETURN(const nlohmann::json* value, find(key, false));
   if (value == nullptr) return std::optional<std::string>();
   const std::string name = field_name(key);
-  if (!value->is_string()) return Error::invalid(name, name + " must be a string, not " + type_name(*value));
+  if (!value->is_string())
+    return Error::invalid(name, name + " must be a string, not " + type_name(*value));
   const auto& text = value->get_ref<const std::string&>();
   const auto length = utf8_length(text);
   if (!length) return Error::invalid(name, name + " is not valid UTF-8");
-  if (has_control_characters(text)) return Error::invalid(name, name + " contains control characters");
+  if (has_control_characters(text))
+    return Error::invalid(name, name + " contains control characters");
   if (*length < min_length) {
     return Error::invalid(name, min_length == 1 ? name + " must not be empty"
                                                 : name + " must be at least " +
@@ -126,8 +132,8 @@ Result<std::optional<std::int64_t>> ObjectReader::optional_integer(const std::st
     return Error::invalid(name, name + " must be a whole number, not " + type_name(*value));
   }
   if (number < min || number > max) {
-    return Error::invalid(name, name + " must be between " + std::to_string(min) + " and " +
-                                    std::to_string(max));
+    return Error::invalid(
+        name, name + " must be between " + std::to_string(min) + " and " + std::to_string(max));
   }
   return std::optional<std::int64_t>(number);
 }
@@ -143,8 +149,8 @@ Result<std::optional<bool>> ObjectReader::optional_bool(const std::string& key) 
   CONCORD_ASSIGN_OR_RETURN(const nlohmann::json* value, find(key, false));
   if (value == nullptr) return std::optional<bool>();
   if (!value->is_boolean()) {
-    return Error::invalid(field_name(key), field_name(key) + " must be true or false, not " +
-                                               type_name(*value));
+    return Error::invalid(field_name(key),
+                          field_name(key) + " must be true or false, not " + type_name(*value));
   }
   return std::optional<bool>(value->get<bool>());
 }

@@ -15,7 +15,8 @@ bool contains(const std::string& text, const std::string& part) {
 TEST(Cli, VersionNamesTheSchema) {
   auto result = run_concord({"version"});
   EXPECT_EQ(result.exit_code, 0);
-  EXPECT_TRUE(std::regex_search(result.output, std::regex(R"(concord \d+\.\d+\.\d+ \(schema \d+\))")))
+  EXPECT_TRUE(
+      std::regex_search(result.output, std::regex(R"(concord \d+\.\d+\.\d+ \(schema \d+\))")))
       << result.output;
 }
 
@@ -83,8 +84,8 @@ TEST(Cli, DemoFillsOnceAndIsIdempotent) {
 TEST(Cli, BusyAddressExitsWithFour) {
   ServerProcess first(fresh_database_url(store::Backend::sqlite));
   ASSERT_NE(first.port(), 0);
-  auto second = run_concord({"serve", "--db", fresh_database_url(store::Backend::sqlite), "--listen",
-                             "127.0.0.1:" + std::to_string(first.port())});
+  auto second = run_concord({"serve", "--db", fresh_database_url(store::Backend::sqlite),
+                             "--listen", "127.0.0.1:" + std::to_string(first.port())});
   EXPECT_EQ(second.exit_code, 4) << second.output;
 }
 

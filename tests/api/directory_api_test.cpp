@@ -59,8 +59,8 @@ TEST_P(DirectoryApi, CreatesAndReadsAnOrganisation) {
 
 TEST_P(DirectoryApi, PagesThroughOrganisationsWithoutLosingAny) {
   for (int i = 0; i < 5; ++i) {
-    ASSERT_EQ(post("/api/v1/organisations",
-                   R"({"name": "Regional Centre )" + std::to_string(i) + R"(", "kind": "regional"})")
+    ASSERT_EQ(post("/api/v1/organisations", R"({"name": "Regional Centre )" + std::to_string(i) +
+                                                R"(", "kind": "regional"})")
                   .status,
               201);
   }
@@ -68,7 +68,8 @@ TEST_P(DirectoryApi, PagesThroughOrganisationsWithoutLosingAny) {
   std::string target = "/api/v1/organisations?limit=2";
   for (int page = 0; page < 5; ++page) {
     auto body = json_of(get(target));
-    for (const auto& organisation : body["organisations"]) seen.push_back(organisation["id"]);
+    for (const auto& organisation : body["organisations"])
+      seen.push_back(organisation["id"]);
     if (body["next_after"].is_null()) break;
     target = "/api/v1/organisations?limit=2&after=" + body["next_after"].get<std::string>();
   }
@@ -104,7 +105,8 @@ TEST_P(DirectoryApi, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
       {R"({"name": "X", "kind": "regional"})", 400, "name"},
       {R"({"name": "Valid Name", "kind": "army"})", 400, "kind"},
       {R"({"name": "Valid Name", "kind": "regional", "headquarters": "XX"})", 400, "headquarters"},
-      {R"({"name": "Valid Name", "kind": "regional", "website": "ftp://x.example"})", 400, "website"},
+      {R"({"name": "Valid Name", "kind": "regional", "website": "ftp://x.example"})", 400,
+       "website"},
       {R"({"name": "Valid Name", "kind": "regional", "colour": "blue"})", 400, "colour"},
       {R"({"name": "Valid\u0000Name", "kind": "regional"})", 400, "name"},
       {"{\"name\": \"Valid \xff Name\", \"kind\": \"regional\"}", 400, "body"},
@@ -121,7 +123,8 @@ TEST_P(DirectoryApi, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
 }
 
 TEST_P(DirectoryApi, TooLargeBodyIsA413AndChangesNothing) {
-  const std::string huge = R"({"name": ")" + std::string(9 * 1024 * 1024, 'a') + R"(", "kind": "regional"})";
+  const std::string huge =
+      R"({"name": ")" + std::string(9 * 1024 * 1024, 'a') + R"(", "kind": "regional"})";
   auto response = post("/api/v1/organisations", huge);
   EXPECT_EQ(response.status, 413) << response.error;
   EXPECT_EQ(error_field(response), "body");

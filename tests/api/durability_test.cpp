@@ -25,12 +25,12 @@ TEST_P(Durability, KillNineInABurstOfWritesLosesNoAcknowledgedWrite) {
       writers.emplace_back([&, writer] {
         HttpClient client("127.0.0.1", server.port());
         for (int i = 0; i < 100000 && !killed; ++i) {
-          const std::string body = R"({"name": "Burst writer )" + std::to_string(writer) + " number " +
-                                   std::to_string(i) + R"(", "kind": "regional"})";
+          const std::string body = R"({"name": "Burst writer )" + std::to_string(writer) +
+                                   " number " + std::to_string(i) + R"(", "kind": "regional"})";
           HttpResponse response;
           try {
             response = client.request("POST", "/api/v1/organisations", body,
-                                       {{"Content-Type", "application/json"}});
+                                      {{"Content-Type", "application/json"}});
           } catch (const std::exception&) {
             return;  // the server died under us: this write was never acknowledged
           }
@@ -52,7 +52,8 @@ TEST_P(Durability, KillNineInABurstOfWritesLosesNoAcknowledgedWrite) {
     }
     EXPECT_EQ(server.stop(SIGKILL), 128 + SIGKILL);
     killed = true;
-    for (auto& writer : writers) writer.join();
+    for (auto& writer : writers)
+      writer.join();
   }
   ASSERT_GE(acknowledged.size(), 1000u);
 

@@ -23,10 +23,12 @@ TEST_P(HealthApi, MetricsCountRequestsByRouteAndStatus) {
   get("/api/v1/states/ZZ");
   auto metrics = get("/metrics");
   ASSERT_EQ(metrics.status, 200);
-  EXPECT_NE(metrics.body.find("concord_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
+  EXPECT_NE(metrics.body.find(
+                "concord_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"} 1"),
             std::string::npos)
       << metrics.body;
-  EXPECT_NE(metrics.body.find("route=\"/api/v1/states/{alpha2}\",status=\"404\""), std::string::npos);
+  EXPECT_NE(metrics.body.find("route=\"/api/v1/states/{alpha2}\",status=\"404\""),
+            std::string::npos);
   EXPECT_NE(metrics.body.find("concord_http_request_duration_seconds_bucket"), std::string::npos);
 }
 

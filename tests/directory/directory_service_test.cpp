@@ -130,7 +130,8 @@ TEST_P(Directory, PagesInCreationOrder) {
   do {
     auto page = service_->list_organisations(3, after);
     ASSERT_TRUE(page.ok());
-    for (const auto& organisation : page->organisations) seen.push_back(organisation.id);
+    for (const auto& organisation : page->organisations)
+      seen.push_back(organisation.id);
     after = page->next_after;
   } while (after);
   EXPECT_EQ(seen, created);

@@ -17,8 +17,8 @@ namespace concord::testing {
 namespace {
 
 // Spawns `argv` with standard output and error on a pipe whose read end is returned.
-pid_t spawn_with_pipe(const std::vector<std::string>& argv, const std::vector<std::string>& extra_env,
-                      int& read_fd) {
+pid_t spawn_with_pipe(const std::vector<std::string>& argv,
+                      const std::vector<std::string>& extra_env, int& read_fd) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return -1;
   posix_spawn_file_actions_t actions;
@@ -26,7 +26,8 @@ pid_t spawn_with_pipe(const std::vector<std::string>& argv, const std::vector<st
   posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
   std::vector<char*> args;
-  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  for (const auto& arg : argv)
+    args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
   std::vector<std::string> env_storage;
   for (char** entry = environ; *entry; ++entry) {
@@ -36,7 +37,8 @@ pid_t spawn_with_pipe(const std::vector<std::string>& argv, const std::vector<st
   }
   env_storage.insert(env_storage.end(), extra_env.begin(), extra_env.end());
   std::vector<char*> env;
-  for (auto& entry : env_storage) env.push_back(entry.data());
+  for (auto& entry : env_storage)
+    env.push_back(entry.data());
   env.push_back(nullptr);
   pid_t pid = -1;
   if (posix_spawn(&pid, args[0], &actions, nullptr, args.data(), env.data()) != 0) pid = -1;
@@ -54,7 +56,9 @@ int decode_status(int status) {
 
 }  // namespace
 
-std::string concord_binary() { return CONCORD_BINARY_PATH; }
+std::string concord_binary() {
+  return CONCORD_BINARY_PATH;
+}
 
 CommandResult run_concord(const std::vector<std::string>& args,
                           const std::vector<std::string>& environment) {
@@ -66,7 +70,8 @@ CommandResult run_concord(const std::vector<std::string>& args,
   if (pid < 0) return result;
   char buffer[4096];
   ssize_t got = 0;
-  while ((got = read(fd, buffer, sizeof buffer)) > 0) result.output.append(buffer, size_t(got));
+  while ((got = read(fd, buffer, sizeof buffer)) > 0)
+    result.output.append(buffer, size_t(got));
   close(fd);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -75,8 +80,8 @@ CommandResult run_concord(const std::vector<std::string>& args,
 }
 
 ServerProcess::ServerProcess(const std::string& db_url, std::vector<std::string> extra_args) {
-  std::vector<std::string> argv = {concord_binary(), "serve", "--db", db_url, "--listen",
-                                   "127.0.0.1:0", "--access-log", "off"};
+  std::vector<std::string> argv = {concord_binary(), "serve",       "--db",         db_url,
+                                   "--listen",       "127.0.0.1:0", "--access-log", "off"};
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn_with_pipe(argv, {}, output_fd_);
   if (pid_ < 0) {

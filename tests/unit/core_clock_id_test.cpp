@@ -37,8 +37,9 @@ TEST(CoreClock, ParsesWhatItFormats) {
 }
 
 TEST(CoreClock, RefusesMalformedTimes) {
-  for (const char* text : {"", "2023-02-29", "2024-13-01", "2024-01-01T25:00:00Z",
-                           "2024-01-01T10:00:00", "2024-01-01T10:00Z", "20240101", "2024-01-01Tx"}) {
+  for (const char* text :
+       {"", "2023-02-29", "2024-13-01", "2024-01-01T25:00:00Z", "2024-01-01T10:00:00",
+        "2024-01-01T10:00Z", "20240101", "2024-01-01Tx"}) {
     EXPECT_FALSE(parse_iso8601(text).has_value()) << text;
   }
 }
@@ -72,12 +73,15 @@ TEST(CoreId, UniqueAcrossThreads) {
   std::vector<std::thread> threads;
   for (auto& bucket : made) {
     threads.emplace_back([&ids, &bucket] {
-      for (int i = 0; i < 2000; ++i) bucket.push_back(ids.next());
+      for (int i = 0; i < 2000; ++i)
+        bucket.push_back(ids.next());
     });
   }
-  for (auto& thread : threads) thread.join();
+  for (auto& thread : threads)
+    thread.join();
   std::set<std::string> all;
-  for (const auto& bucket : made) all.insert(bucket.begin(), bucket.end());
+  for (const auto& bucket : made)
+    all.insert(bucket.begin(), bucket.end());
   EXPECT_EQ(all.size(), 8000u);
 }
 

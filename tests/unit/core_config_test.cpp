@@ -11,9 +11,10 @@ namespace concord {
 namespace {
 
 std::string write_temp_toml(const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("concord-config-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                     "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
+  const auto path =
+      std::filesystem::temp_directory_path() /
+      ("concord-config-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+       ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".toml");
   std::ofstream(path) << text;
   return path.string();
 }
@@ -27,7 +28,8 @@ TEST(CoreConfig, DefaultsAreSensible) {
 }
 
 TEST(CoreConfig, FlagsBeatEnvironmentBeatsFile) {
-  const auto file = write_temp_toml("listen = \"127.0.0.1:9000\"\nworkers = 3\ndb = \"sqlite:a.db\"\n");
+  const auto file =
+      write_temp_toml("listen = \"127.0.0.1:9000\"\nworkers = 3\ndb = \"sqlite:a.db\"\n");
   auto config = load_config(file, {{"CONCORD_WORKERS", "5"}, {"CONCORD_DB", "sqlite:b.db"}},
                             {{"db", "sqlite:c.db"}});
   ASSERT_TRUE(config.ok()) << config.error().message;
@@ -74,7 +76,8 @@ TEST(CoreConfig, PrintsTomlThatReadsBack) {
 TEST(CoreConfig, HidesDatabasePasswords) {
   EXPECT_EQ(redact_credentials("postgresql://concord:s3cret@db:5432/concord"),
             "postgresql://concord:****@db:5432/concord");
-  EXPECT_EQ(redact_credentials("postgresql://concord@db/concord"), "postgresql://concord@db/concord");
+  EXPECT_EQ(redact_credentials("postgresql://concord@db/concord"),
+            "postgresql://concord@db/concord");
   EXPECT_EQ(redact_credentials("sqlite:var/demo.db"), "sqlite:var/demo.db");
 }
 

@@ -43,7 +43,8 @@ TEST(CoreMoney, ParsesExactlyInMinorUnits) {
   EXPECT_EQ(*Money::parse("1500", "JPY", reference()), (Money{1500, "JPY"}));
   EXPECT_EQ(*Money::parse("1.234", "KWD", reference()), (Money{1234, "KWD"}));
   // 0.1 + 0.2 is exact here, unlike in floating point.
-  auto sum = add(*Money::parse("0.1", "EUR", reference()), *Money::parse("0.2", "EUR", reference()));
+  auto sum =
+      add(*Money::parse("0.1", "EUR", reference()), *Money::parse("0.2", "EUR", reference()));
   EXPECT_EQ(*sum, *Money::parse("0.3", "EUR", reference()));
 }
 
