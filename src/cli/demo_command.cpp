@@ -5,8 +5,6 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/runtime.h"
-#include "core/clock.h"
-#include "core/id.h"
 #include "demo/demo_data.h"
 
 namespace concord::cli {
@@ -22,28 +20,16 @@ void add_demo_command(CLI::App& app, int& exit_code) {
                    "Seed of the generators; the same seed gives the same data")
       ->capture_default_str();
   command->callback([options, demo_options, &exit_code] {
-    auto config = options->load();
-    if (!config.ok()) {
-      spdlog::error("{}", config.error().message);
-      exit_code = kUsage;
-      return;
-    }
-    auto runtime = open_runtime(*config, exit_code);
-    if (!runtime.ok()) {
-      spdlog::error("{}", runtime.error().message);
-      return;
-    }
-    SystemClock clock;
-    IdGenerator ids(clock);
-    directory::DirectoryService directory(*runtime->db, *runtime->reference, clock, ids);
-    auto summary = demo::fill_demo_data(directory, *runtime->reference, *demo_options,
+    auto runtime = open_runtime_or_log(*options, exit_code);
+    if (!runtime) return;
+    auto summary = demo::fill_demo_data(*runtime->directory, *runtime->reference, *demo_options,
                                         [](const std::string& line) { std::cerr << line << "\n"; });
     if (!summary.ok()) {
       spdlog::error("demo data: {}", summary.error().message);
       exit_code = kFailure;
       return;
     }
-    std::cout << "demo data in " << redact_credentials(config->db) << ": "
+    std::cout << "demo data in " << redact_credentials(runtime->config.db) << ": "
               << summary->organisations_created << " organisations created, "
               << summary->organisations_existing << " already there\n";
     exit_code = kSuccess;

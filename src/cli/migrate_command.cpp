@@ -14,18 +14,9 @@ void add_migrate_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<SharedOptions>();
   options->add_to(*command, /*all_settings=*/false);
   command->callback([options, &exit_code] {
-    auto config = options->load();
-    if (!config.ok()) {
-      spdlog::error("{}", config.error().message);
-      exit_code = kUsage;
-      return;
-    }
-    auto runtime = open_runtime(*config, exit_code);
-    if (!runtime.ok()) {
-      spdlog::error("{}", runtime.error().message);
-      return;
-    }
-    std::cout << "database " << redact_credentials(config->db) << " is at schema version "
+    auto runtime = open_runtime_or_log(*options, exit_code);
+    if (!runtime) return;
+    std::cout << "database " << redact_credentials(runtime->config.db) << " is at schema version "
               << runtime->schema_version << "\n";
   });
 }

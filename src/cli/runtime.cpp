@@ -3,15 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/options.h"
-#include "core/clock.h"
-#include "core/id.h"
-#include "directory/directory_service.h"
 #include "store/migrations.h"
 
 namespace concord::cli {
 
 Result<Runtime> open_runtime(const Config& config, int& exit_code) {
   Runtime runtime;
+  runtime.config = config;
   auto reference = ReferenceData::load(config.iso_codes_dir);
   if (!reference.ok()) {
     exit_code = kUsage;
@@ -27,14 +25,30 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
       runtime.schema_version, store::migrate(*runtime.db, [](const store::Migration& migration) {
         spdlog::info("applying migration {:04d} {}", migration.version, migration.name);
       }));
-  SystemClock clock;
-  IdGenerator ids(clock);
-  directory::DirectoryService directory(*runtime.db, *runtime.reference, clock, ids);
-  CONCORD_ASSIGN_OR_RETURN(const int changed, directory.sync_states());
+  runtime.clock = std::make_unique<SystemClock>();
+  runtime.ids = std::make_unique<IdGenerator>(*runtime.clock);
+  runtime.directory = std::make_unique<directory::DirectoryService>(*runtime.db, *runtime.reference,
+                                                                    *runtime.clock, *runtime.ids);
+  CONCORD_ASSIGN_OR_RETURN(const int changed, runtime.directory->sync_states());
   if (changed > 0)
     spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);
   exit_code = kSuccess;
   return runtime;
+}
+
+std::optional<Runtime> open_runtime_or_log(const SharedOptions& options, int& exit_code) {
+  auto config = options.load();
+  if (!config.ok()) {
+    spdlog::error("{}", config.error().message);
+    exit_code = kUsage;
+    return std::nullopt;
+  }
+  auto runtime = open_runtime(*config, exit_code);
+  if (!runtime.ok()) {
+    spdlog::error("{}", runtime.error().message);
+    return std::nullopt;
+  }
+  return std::move(runtime).value();
 }
 
 }  // namespace concord::cli

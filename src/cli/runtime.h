@@ -1,23 +1,39 @@
-// Runtime: what serve, migrate and demo all do first: load reference data, open the database,
-// apply migrations and bring the states table in line with ISO 3166-1.
+// Runtime: the composition root that serve, migrate and demo share. It loads reference data,
+// opens the database, applies migrations, builds the services and brings the states table in
+// line with ISO 3166-1.
 #pragma once
 
 #include <memory>
+#include <optional>
 
+#include "cli/options.h"
+#include "core/clock.h"
 #include "core/config.h"
+#include "core/id.h"
 #include "core/reference_data.h"
+#include "directory/directory_service.h"
 #include "store/database.h"
 
 namespace concord::cli {
 
+// Services hold references to what is declared before them; each lives behind a unique_ptr so
+// that moving the Runtime keeps those references valid.
 struct Runtime {
+  Config config;
   std::shared_ptr<const ReferenceData> reference;
+  std::unique_ptr<Clock> clock;
+  std::unique_ptr<IdGenerator> ids;
   std::unique_ptr<store::Database> db;
   int schema_version = 0;
+  std::unique_ptr<directory::DirectoryService> directory;
 };
 
 // Reports progress on standard error. On failure prints the reason and returns the exit code to
 // use (kUsage for reference data, kDatabase for the store).
 Result<Runtime> open_runtime(const Config& config, int& exit_code);
+
+// Loads the configuration from `options`, then open_runtime(); logs any failure and returns
+// nullopt with `exit_code` set.
+std::optional<Runtime> open_runtime_or_log(const SharedOptions& options, int& exit_code);
 
 }  // namespace concord::cli

@@ -6,9 +6,6 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/runtime.h"
-#include "core/clock.h"
-#include "core/id.h"
-#include "directory/directory_service.h"
 #include "http/server.h"
 
 namespace concord::cli {
@@ -22,11 +19,8 @@ int serve(const Config& config) {
     spdlog::error("{}", runtime.error().message);
     return exit_code;
   }
-  SystemClock clock;
-  IdGenerator ids(clock);
-  directory::DirectoryService directory(*runtime->db, *runtime->reference, clock, ids);
   http::Metrics metrics;
-  const http::Router router = api::build_router({*runtime->db, metrics, directory});
+  const http::Router router = api::build_router({*runtime->db, metrics, *runtime->directory});
 
   auto address = parse_host_port(config.listen);
   if (!address.ok()) {

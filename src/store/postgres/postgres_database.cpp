@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/abort_rule.h"
 #include "store/connection_pool.h"
 
 namespace concord::store {
@@ -260,11 +261,12 @@ class PostgresTransaction final : public Transaction {
   Backend backend() const override { return Backend::postgres; }
 
   Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
-    CONCORD_TRY(usable());
+    CONCORD_TRY(aborts_.check(!lease_));
     const size_t count = params.size();
     if (int highest = highest_parameter(sql); static_cast<size_t>(highest) < count) {
-      return fail(Error::internal("the statement takes " + std::to_string(highest) +
-                                  " parameter(s) but " + std::to_string(count) + " were given"));
+      return aborts_.record(Error::internal("the statement takes " + std::to_string(highest) +
+                                            " parameter(s) but " + std::to_string(count) +
+                                            " were given"));
     }
     std::vector<const char*> values(count, nullptr);
     std::vector<int> lengths(count, 0);
@@ -284,7 +286,7 @@ class PostgresTransaction final : public Transaction {
         types[i] = float8_oid;
       } else if (const auto* text = std::get_if<std::string>(&param)) {
         if (text->find('\0') != std::string::npos) {
-          return fail(Error::invalid(
+          return aborts_.record(Error::invalid(
               "", "text parameter $" + std::to_string(i + 1) + " contains a NUL character"));
         }
         // Untyped, so that text can fill a TEXT, NUMERIC or TIMESTAMP column alike.
@@ -301,7 +303,7 @@ class PostgresTransaction final : public Transaction {
     ResultPtr result(PQexecParams(connection, std::string(sql).c_str(), static_cast<int>(count),
                                   types.data(), values.data(), lengths.data(), formats.data(), 0));
     if (!succeeded(result.get())) {
-      return fail(postgres_error(connection, result.get(), "running a statement"));
+      return aborts_.record(postgres_error(connection, result.get(), "running a statement"));
     }
 
     QueryResult out;
@@ -317,7 +319,7 @@ class PostgresTransaction final : public Transaction {
       row_values.reserve(static_cast<size_t>(columns));
       for (int column = 0; column < columns; ++column) {
         auto value = column_value(result.get(), row, column);
-        if (!value.ok()) return fail(std::move(value).error());
+        if (!value.ok()) return aborts_.record(std::move(value).error());
         row_values.push_back(std::move(value).value());
       }
       out.rows.emplace_back(std::move(row_values));
@@ -331,20 +333,20 @@ class PostgresTransaction final : public Transaction {
   }
 
   Result<void> execute_script(std::string_view sql) override {
-    CONCORD_TRY(usable());
+    CONCORD_TRY(aborts_.check(!lease_));
     if (mode_ == TransactionMode::read_only) {
-      return fail(Error::internal("a read_only transaction cannot run a script"));
+      return aborts_.record(Error::internal("a read_only transaction cannot run a script"));
     }
     // PQexec (the simple protocol) accepts several statements; PQexecParams does not.
     ResultPtr result = (*lease_)->exec(std::string(sql).c_str());
     if (!succeeded(result.get())) {
-      return fail(postgres_error((*lease_)->handle(), result.get(), "running a script"));
+      return aborts_.record(postgres_error((*lease_)->handle(), result.get(), "running a script"));
     }
     return ok();
   }
 
   Result<void> commit() override {
-    CONCORD_TRY(usable());
+    CONCORD_TRY(aborts_.check(!lease_));
     ResultPtr result = (*lease_)->exec("COMMIT");
     if (!succeeded(result.get())) {
       Error error = postgres_error((*lease_)->handle(), result.get(), "committing");
@@ -364,19 +366,6 @@ class PostgresTransaction final : public Transaction {
   }
 
  private:
-  Result<void> usable() const {
-    if (!lease_) return Error::internal("the transaction has already ended");
-    if (failure_) {
-      return Error::internal("the transaction was aborted by an earlier error: " + *failure_);
-    }
-    return ok();
-  }
-
-  Error fail(Error error) {
-    failure_ = error.message;
-    return error;
-  }
-
   void rollback() {
     PGconn* connection = (*lease_)->handle();
     // A broken connection goes back as it is; begin() resets it before its next use.
@@ -395,7 +384,7 @@ class PostgresTransaction final : public Transaction {
 
   std::optional<Pool::Lease> lease_;  // empty once the transaction has ended
   const TransactionMode mode_;
-  std::optional<std::string> failure_;
+  AbortRule aborts_;
 };
 
 class PostgresDatabase final : public Database {

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/abort_rule.h"
 #include "store/connection_pool.h"
 
 namespace concord::store {
@@ -273,14 +274,14 @@ class SqliteTransaction final : public Transaction {
   Backend backend() const override { return Backend::sqlite; }
 
   Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
-    CONCORD_TRY(usable());
+    CONCORD_TRY(aborts_.check(!lease_));
     sqlite3* db = (*lease_)->handle();
     auto prepared = (*lease_)->prepare(sql);
-    if (!prepared.ok()) return fail(std::move(prepared).error());
+    if (!prepared.ok()) return aborts_.record(std::move(prepared).error());
     sqlite3_stmt* statement = *prepared;
     StatementReset reset(statement);
     if (auto bound = bind(db, statement, params); !bound.ok()) {
-      return fail(std::move(bound).error());
+      return aborts_.record(std::move(bound).error());
     }
 
     QueryResult result;
@@ -301,10 +302,10 @@ class SqliteTransaction final : public Transaction {
     }
     if (code != SQLITE_DONE) {
       if ((code & 0xff) == SQLITE_READONLY && mode_ == TransactionMode::read_only) {
-        return fail(sqlite_error(code, sqlite3_errmsg(db),
-                                 "a read_only transaction cannot run a writing statement"));
+        return aborts_.record(sqlite_error(
+            code, sqlite3_errmsg(db), "a read_only transaction cannot run a writing statement"));
       }
-      return fail(sqlite_error(db, code, "running a statement"));
+      return aborts_.record(sqlite_error(db, code, "running a statement"));
     }
     // sqlite3_changes64() keeps the count of the last INSERT, UPDATE or DELETE, so it is only
     // this statement's count when the total moved; otherwise (SELECT, DDL) nothing changed.
@@ -313,17 +314,17 @@ class SqliteTransaction final : public Transaction {
   }
 
   Result<void> execute_script(std::string_view sql) override {
-    CONCORD_TRY(usable());
+    CONCORD_TRY(aborts_.check(!lease_));
     if (mode_ == TransactionMode::read_only) {
-      return fail(Error::internal("a read_only transaction cannot run a script"));
+      return aborts_.record(Error::internal("a read_only transaction cannot run a script"));
     }
     auto done = (*lease_)->exec(std::string(sql), "running a script");
-    if (!done.ok()) return fail(std::move(done).error());
+    if (!done.ok()) return aborts_.record(std::move(done).error());
     return ok();
   }
 
   Result<void> commit() override {
-    CONCORD_TRY(usable());
+    CONCORD_TRY(aborts_.check(!lease_));
     auto committed = (*lease_)->exec("COMMIT", "committing");
     if (!committed.ok()) {
       rollback();
@@ -334,19 +335,6 @@ class SqliteTransaction final : public Transaction {
   }
 
  private:
-  Result<void> usable() const {
-    if (!lease_) return Error::internal("the transaction has already ended");
-    if (failure_) {
-      return Error::internal("the transaction was aborted by an earlier error: " + *failure_);
-    }
-    return ok();
-  }
-
-  Error fail(Error error) {
-    failure_ = error.message;
-    return error;
-  }
-
   void rollback() {
     sqlite3* db = (*lease_)->handle();
     // SQLite rolls back by itself after some errors (a full disk, an I/O error).
@@ -369,7 +357,7 @@ class SqliteTransaction final : public Transaction {
   std::optional<Pool::Lease> lease_;  // empty once the transaction has ended
   const TransactionMode mode_;
   std::optional<WriterTurn> turn_;  // held by read_write transactions
-  std::optional<std::string> failure_;
+  AbortRule aborts_;
 };
 
 class SqliteDatabase final : public Database {
