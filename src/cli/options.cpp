@@ -22,6 +22,7 @@ void SharedOptions::add_to(CLI::App& command, bool all_settings) {
 Result<Config> SharedOptions::load() const {
   std::optional<std::string> file = config_file;
   if (!file) {
+    // NOLINTNEXTLINE(concurrency-mt-unsafe): read once at start-up, before any thread exists
     if (const char* from_env = std::getenv("CONCORD_CONFIG"); from_env && *from_env)
       file = from_env;
   }

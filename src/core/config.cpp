@@ -57,7 +57,7 @@ std::string quote(const std::string& value) {
 
 KeyBinding string_key(
     std::string name, std::string help, std::string Config::*member,
-    std::function<Result<void>(const std::string&, const std::string&)> check = {}) {
+    const std::function<Result<void>(const std::string&, const std::string&)>& check = {}) {
   std::string env = "CONCORD_" + name;
   for (char& c : env)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -114,7 +114,7 @@ const std::vector<KeyBinding>& bindings() {
       integer_key<std::int64_t>("body_limit_bytes", "largest request body accepted (413 above)",
                                 &Config::body_limit_bytes, 1024, std::int64_t{1} << 32),
       integer_key<std::int64_t>("header_limit_bytes", "largest request header accepted (431 above)",
-                                &Config::header_limit_bytes, 1024, 1024 * 1024),
+                                &Config::header_limit_bytes, 1024, std::int64_t{1024} * 1024),
       integer_key("request_timeout_seconds", "time allowed to receive a request (408 after)",
                   &Config::request_timeout_seconds, 1, 3600),
       integer_key("shutdown_grace_seconds", "time SIGTERM waits for requests in flight",

@@ -13,16 +13,16 @@
 namespace concord {
 
 struct Config {
-  std::string db = "sqlite:var/concord.db";         // sqlite:PATH or postgresql://...
-  std::string listen = "127.0.0.1:8080";            // HOST:PORT; port 0 picks a free one
-  int workers = 0;                                  // HTTP worker threads; 0 means one per core
-  int db_pool_size = 8;                             // connections kept open to the database
-  std::int64_t body_limit_bytes = 8 * 1024 * 1024;  // larger bodies get 413
-  std::int64_t header_limit_bytes = 16 * 1024;      // larger headers get 431
-  int request_timeout_seconds = 30;                 // slower requests get 408
-  int shutdown_grace_seconds = 15;                  // how long SIGTERM waits for requests in flight
-  std::string log_level = "info";                   // trace, debug, info, warn, error, off
-  std::string access_log = "-";  // "-" for standard output, a file path, or "off"
+  std::string db = "sqlite:var/concord.db";  // sqlite:PATH or postgresql://...
+  std::string listen = "127.0.0.1:8080";     // HOST:PORT; port 0 picks a free one
+  int workers = 0;                           // HTTP worker threads; 0 means one per core
+  int db_pool_size = 8;                      // connections kept open to the database
+  std::int64_t body_limit_bytes = std::int64_t{8} * 1024 * 1024;  // larger bodies get 413
+  std::int64_t header_limit_bytes = std::int64_t{16} * 1024;      // larger headers get 431
+  int request_timeout_seconds = 30;                               // slower requests get 408
+  int shutdown_grace_seconds = 15;  // how long SIGTERM waits for requests in flight
+  std::string log_level = "info";   // trace, debug, info, warn, error, off
+  std::string access_log = "-";     // "-" for standard output, a file path, or "off"
   std::string iso_codes_dir = "/usr/share/iso-codes/json";
 
   // Where each setting's value came from: "default", "file PATH", "env NAME" or "flag --NAME".

@@ -92,7 +92,9 @@ inline Result<void> ok() {
   CONCORD_ASSIGN_OR_RETURN_IMPL_(CONCORD_CONCAT_(concord_result_, __LINE__), lhs, expr)
 #define CONCORD_CONCAT_INNER_(a, b) a##b
 #define CONCORD_CONCAT_(a, b) CONCORD_CONCAT_INNER_(a, b)
+// NOLINTBEGIN(bugprone-macro-parentheses): `lhs` is a declaration and cannot be parenthesised
 #define CONCORD_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                   \
   if (!tmp.ok()) return std::move(tmp).error();        \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

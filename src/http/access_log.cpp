@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <system_error>
 
 namespace concord::http {
 
@@ -29,7 +30,7 @@ Result<std::unique_ptr<AccessLog>> AccessLog::open(const std::string& destinatio
   std::FILE* file = std::fopen(destination.c_str(), "a");  // "a": O_APPEND, atomic appends
   if (file == nullptr) {
     return Error::unavailable("cannot open access log " + destination + ": " +
-                              std::strerror(errno));
+                              std::error_code(errno, std::system_category()).message());
   }
   return std::make_unique<AccessLog>(Key(), file, true);
 }

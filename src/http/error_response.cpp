@@ -13,7 +13,6 @@ int http_status(ErrorCode code) {
     case ErrorCode::not_found:
       return 404;
     case ErrorCode::already_exists:
-      return 409;
     case ErrorCode::conflict:
       return 409;
     case ErrorCode::payload_too_large:

@@ -66,7 +66,7 @@ using SteadyClock = std::chrono::steady_clock;
 // moment after our answer lets the client read that answer: closing with unread data would send
 // a TCP reset, which may destroy the answer in the client's receive buffer.
 constexpr auto kMaxLinger = std::chrono::seconds(2);
-constexpr std::size_t kMaxLingerBytes = 1024 * 1024;
+constexpr std::size_t kMaxLingerBytes = std::size_t{1024} * 1024;
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 
 // RFC 9110 5.6.7 IMF-fixdate, written by hand so that the C locale cannot change day names.

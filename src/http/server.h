@@ -31,7 +31,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port; see Server::port()
   int workers = 0;            // 0: one per core; at least 2 in any case
-  std::uint64_t body_limit_bytes = 8 * 1024 * 1024;
+  std::uint64_t body_limit_bytes = std::uint64_t{8} * 1024 * 1024;
   std::uint32_t header_limit_bytes = 16 * 1024;
   int request_timeout_seconds = 30;
   int shutdown_grace_seconds = 15;
