@@ -8,7 +8,7 @@
 namespace concord::api {
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 json optional_json(const std::optional<std::string>& value) {
   return value ? json(*value) : json();

@@ -31,17 +31,19 @@ Response error_response(const Error& error) {
 }
 
 Response error_response(int status, std::string code, std::string message, std::string field) {
-  nlohmann::json body = {{"error", {{"code", std::move(code)}, {"message", std::move(message)}}}};
+  nlohmann::ordered_json body = {
+      {"error", {{"code", std::move(code)}, {"message", std::move(message)}}}};
   // Clients can rely on the key being present; null says no single field was at fault.
-  body["error"]["field"] = field.empty() ? nlohmann::json() : nlohmann::json(std::move(field));
+  body["error"]["field"] =
+      field.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(std::move(field));
   return json_response(status, body);
 }
 
-Response json_response(int status, const nlohmann::json& body) {
+Response json_response(int status, const nlohmann::ordered_json& body) {
   Response response;
   response.status = status;
   // Invalid UTF-8 cannot reach here from parsed input; replace rather than throw if it ever does.
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
   return response;
 }
 

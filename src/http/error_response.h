@@ -18,7 +18,8 @@ Response error_response(const Error& error);
 // The same body with a status chosen by the server itself (404, 405, 408, 413, 431).
 Response error_response(int status, std::string code, std::string message, std::string field = {});
 
-Response json_response(int status, const nlohmann::json& body);
+// Keys keep the order they were added in, so answers read naturally (id first).
+Response json_response(int status, const nlohmann::ordered_json& body);
 
 // The answer to a service call: `encode(value)` as JSON with `status` on success, the error's
 // answer otherwise. Keeps handlers to decode, call, respond.
