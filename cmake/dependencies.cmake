@@ -16,3 +16,4 @@ if(CONCORD_TESTS)
 endif()
 
 set(CONCORD_ISO_CODES_DIR "/usr/share/iso-codes/json" CACHE PATH "Debian iso-codes JSON directory")
+find_package(OpenSSL REQUIRED)  # HMAC-SHA1 for TOTP (RFC 6238), which libsodium lacks

@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
   add_migrate_command(app, exit_code);
   add_demo_command(app, exit_code);
   add_version_command(app, exit_code);
+  add_user_command(app, exit_code);
+  add_token_command(app, exit_code);
+  add_audit_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

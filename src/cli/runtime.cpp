@@ -27,6 +27,9 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
       }));
   runtime.clock = std::make_unique<SystemClock>();
   runtime.ids = std::make_unique<IdGenerator>(*runtime.clock);
+  runtime.audit = std::make_unique<access::AuditTrail>(*runtime.clock);
+  runtime.identity = std::make_unique<access::IdentityService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
   runtime.directory = std::make_unique<directory::DirectoryService>(*runtime.db, *runtime.reference,
                                                                     *runtime.clock, *runtime.ids);
   CONCORD_ASSIGN_OR_RETURN(const int changed, runtime.directory->sync_states());

@@ -6,6 +6,8 @@
 #include <memory>
 #include <optional>
 
+#include "access/audit_trail.h"
+#include "access/identity_service.h"
 #include "cli/options.h"
 #include "core/clock.h"
 #include "core/config.h"
@@ -25,6 +27,8 @@ struct Runtime {
   std::unique_ptr<IdGenerator> ids;
   std::unique_ptr<store::Database> db;
   int schema_version = 0;
+  std::unique_ptr<access::AuditTrail> audit;
+  std::unique_ptr<access::IdentityService> identity;
   std::unique_ptr<directory::DirectoryService> directory;
 };
 

@@ -1,0 +1,7 @@
+#include "cli/commands.h"
+
+namespace concord::cli {
+
+void add_user_command(CLI::App&, int&) {}  // placeholder until the access area lands
+
+}  // namespace concord::cli
