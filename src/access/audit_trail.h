@@ -22,12 +22,12 @@ std::string_view to_string(Outcome outcome);
 // What happened, written by services inside the transaction of the change it records, so that a
 // change and its audit entry commit together or not at all.
 struct AuditEvent {
-  std::string action;        // the policy action: "organisations.create", "session.sign_in"
-  std::string target_kind;   // "organisation", "user", "weapon_record"
-  std::string target_id;     // the record's id; empty when there is none
+  std::string action;       // the policy action: "organisations.create", "session.sign_in"
+  std::string target_kind;  // "organisation", "user", "weapon_record"
+  std::string target_id;    // the record's id; empty when there is none
   std::optional<std::string> target_state;  // the owning state of the target, for who may read it
   Outcome outcome = Outcome::success;
-  std::string details;       // JSON object text with what else matters; never secrets
+  std::string details;  // JSON object text with what else matters; never secrets
 };
 
 struct AuditEntry {

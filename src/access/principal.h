@@ -18,10 +18,10 @@ enum class Credential {
 };
 
 struct Principal {
-  std::string user_id;                        // empty when anonymous or system
-  std::string username;                       // for logs and audit
-  std::optional<std::string> state;           // ISO 3166-1 alpha-2 of the user's state
-  std::optional<std::string> organisation_id; // or the organisation the user belongs to
+  std::string user_id;                         // empty when anonymous or system
+  std::string username;                        // for logs and audit
+  std::optional<std::string> state;            // ISO 3166-1 alpha-2 of the user's state
+  std::optional<std::string> organisation_id;  // or the organisation the user belongs to
   Roles roles;
   Credential credential = Credential::none;
   bool second_factor = false;  // the session passed TOTP (or the token was issued to such a user)

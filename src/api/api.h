@@ -1,7 +1,10 @@
 // The API's route table, built from the services composed in main(). Every route declares the
-// action it performs; the access issue adds the policy check on that action.
+// action it performs; the gate (gate.h) authenticates the caller and asks the access policy about
+// that action before the handler runs.
 #pragma once
 
+#include "access/audit_trail.h"
+#include "access/identity_service.h"
 #include "directory/directory_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -13,6 +16,8 @@ namespace concord::api {
 struct Services {
   store::Database& db;
   http::Metrics& metrics;
+  access::AuditTrail& audit;
+  access::IdentityService& identity;
   directory::DirectoryService& directory;
 };
 
@@ -20,6 +25,9 @@ http::Router build_router(const Services& services);
 
 // Each area's routes; build_router calls them all.
 void add_health_routes(http::Router& router, const Services& services);
+void add_session_routes(http::Router& router, const Services& services);
+void add_user_routes(http::Router& router, const Services& services);
+void add_audit_routes(http::Router& router, const Services& services);
 void add_directory_routes(http::Router& router, const Services& services);
 
 }  // namespace concord::api

@@ -5,6 +5,9 @@ namespace concord::api {
 http::Router build_router(const Services& services) {
   http::Router router;
   add_health_routes(router, services);
+  add_session_routes(router, services);
+  add_user_routes(router, services);
+  add_audit_routes(router, services);
   add_directory_routes(router, services);
   return router;
 }

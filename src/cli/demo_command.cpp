@@ -1,5 +1,6 @@
 #include <spdlog/spdlog.h>
 
+#include <iomanip>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -22,7 +23,8 @@ void add_demo_command(CLI::App& app, int& exit_code) {
   command->callback([options, demo_options, &exit_code] {
     auto runtime = open_runtime_or_log(*options, exit_code);
     if (!runtime) return;
-    auto summary = demo::fill_demo_data(*runtime->directory, *runtime->reference, *demo_options,
+    auto summary = demo::fill_demo_data(*runtime->directory, *runtime->identity,
+                                        *runtime->reference, *demo_options,
                                         [](const std::string& line) { std::cerr << line << "\n"; });
     if (!summary.ok()) {
       spdlog::error("demo data: {}", summary.error().message);
@@ -31,7 +33,13 @@ void add_demo_command(CLI::App& app, int& exit_code) {
     }
     std::cout << "demo data in " << redact_credentials(runtime->config.db) << ": "
               << summary->organisations_created << " organisations created, "
-              << summary->organisations_existing << " already there\n";
+              << summary->organisations_existing << " already there; " << summary->users_created
+              << " users created\n\nDemo sign-ins (roles that read confidential records enrol a "
+                 "TOTP second factor at first sign-in):\n";
+    for (const auto& sign_in : summary->sign_ins) {
+      std::cout << "  " << std::left << std::setw(15) << sign_in.username << " " << std::setw(24)
+                << sign_in.password << " " << sign_in.home << " (" << sign_in.roles << ")\n";
+    }
     exit_code = kSuccess;
   });
 }

@@ -30,8 +30,8 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
   runtime.audit = std::make_unique<access::AuditTrail>(*runtime.clock);
   runtime.identity = std::make_unique<access::IdentityService>(
       *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
-  runtime.directory = std::make_unique<directory::DirectoryService>(*runtime.db, *runtime.reference,
-                                                                    *runtime.clock, *runtime.ids);
+  runtime.directory = std::make_unique<directory::DirectoryService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
   CONCORD_ASSIGN_OR_RETURN(const int changed, runtime.directory->sync_states());
   if (changed > 0)
     spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);

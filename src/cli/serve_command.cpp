@@ -20,7 +20,8 @@ int serve(const Config& config) {
     return exit_code;
   }
   http::Metrics metrics;
-  const http::Router router = api::build_router({*runtime->db, metrics, *runtime->directory});
+  const http::Router router = api::build_router(
+      {*runtime->db, metrics, *runtime->audit, *runtime->identity, *runtime->directory});
 
   auto address = parse_host_port(config.listen);
   if (!address.ok()) {

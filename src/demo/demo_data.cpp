@@ -45,12 +45,94 @@ constexpr const char* kAffectedStates[] = {
     "MZ", "MM", "NG", "PK", "PS", "SN", "SO", "SS", "SD", "SY", "TJ", "TH", "UA", "VN",
     "YE", "ZW", "CF", "TD", "CM", "BF", "NE", "GW", "AZ", "AM", "GE", "LK"};
 
+struct DemoUser {
+  const char* username;
+  const char* state;         // or null for an organisation member
+  const char* organisation;  // the organisation's name, when state is null
+  std::vector<std::string> roles;
+};
+
+const std::vector<DemoUser>& demo_users() {
+  static const std::vector<DemoUser> users = {
+      {"demo.operator", "CH", nullptr, {"operator"}},
+      {"fr.contact", "FR", nullptr, {"national_contact"}},
+      {"fr.officer", "FR", nullptr, {"tracing_officer"}},
+      {"de.contact", "DE", nullptr, {"national_contact"}},
+      {"ke.assistance", "KE", nullptr, {"assistance_officer"}},
+      {"no.donor", "NO", nullptr, {"assistance_officer"}},
+      {"ng.analyst", "NG", nullptr, {"analyst"}},
+      {"ngo.observer", nullptr, "Humanitarian Demining Group", {"civil_society"}},
+  };
+  return users;
+}
+
+// 20 characters from a seeded generator: strong, and the same on every run with the same seed.
+std::string demo_password(std::mt19937_64& random) {
+  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
+  std::uniform_int_distribution<size_t> pick(0, sizeof kAlphabet - 2);
+  std::string password;
+  for (int i = 0; i < 20; ++i) {
+    if (i > 0 && i % 5 == 0) password += '-';
+    password += kAlphabet[pick(random)];
+  }
+  return password;
+}
+
+Result<std::string> organisation_id_by_name(directory::DirectoryService& directory,
+                                            const std::string& name) {
+  std::optional<std::string> after;
+  do {
+    CONCORD_ASSIGN_OR_RETURN(auto page, directory.list_organisations(1000, after));
+    for (const auto& organisation : page.organisations) {
+      if (organisation.name == name) return organisation.id;
+    }
+    after = page.next_after;
+  } while (after);
+  return Error::not_found("organisation", "no demo organisation named " + name);
+}
+
+Result<void> add_demo_users(directory::DirectoryService& directory,
+                            access::IdentityService& identity, std::uint64_t seed,
+                            DemoSummary& summary) {
+  const auto demo_actor = access::Principal::system("demo");
+  std::mt19937_64 random(seed ^ 0x5eed0f0d3e30ULL);
+  for (const auto& user : demo_users()) {
+    access::NewUser input;
+    input.username = user.username;
+    input.display_name = std::string("Demo ") + user.username;
+    input.roles = user.roles;
+    input.password = demo_password(random);
+    std::string home;
+    if (user.state) {
+      input.state = user.state;
+      home = user.state;
+    } else {
+      CONCORD_ASSIGN_OR_RETURN(input.organisation_id,
+                               organisation_id_by_name(directory, user.organisation));
+      home = user.organisation;
+    }
+    auto created = identity.create_user(demo_actor, input);
+    if (created.ok()) {
+      ++summary.users_created;
+    } else if (created.error().code != ErrorCode::already_exists) {
+      return std::move(created).error();
+    }
+    std::string roles;
+    for (const auto& role : user.roles)
+      roles += (roles.empty() ? "" : ", ") + role;
+    summary.sign_ins.push_back({input.username, input.password, home, roles});
+  }
+  return ok();
+}
+
 }  // namespace
 
 Result<DemoSummary> fill_demo_data(directory::DirectoryService& directory,
+                                   access::IdentityService& identity,
                                    const ReferenceData& reference, const DemoOptions& options,
                                    const std::function<void(const std::string&)>& progress) {
   DemoSummary summary;
+  const auto demo_actor = access::Principal::system("demo");
   std::mt19937_64 random(options.seed);
   std::vector<directory::NewOrganisation> planned;
 
@@ -80,7 +162,7 @@ Result<DemoSummary> fill_demo_data(directory::DirectoryService& directory,
 
   if (progress) progress("directory: " + std::to_string(planned.size()) + " organisations");
   for (const auto& organisation : planned) {
-    auto created = directory.create_organisation(organisation);
+    auto created = directory.create_organisation(demo_actor, organisation);
     if (created.ok()) {
       ++summary.organisations_created;
     } else if (created.error().code == ErrorCode::already_exists) {
@@ -89,6 +171,8 @@ Result<DemoSummary> fill_demo_data(directory::DirectoryService& directory,
       return std::move(created).error();
     }
   }
+  if (progress) progress("access: " + std::to_string(demo_users().size()) + " demo users");
+  CONCORD_TRY(add_demo_users(directory, identity, options.seed, summary));
   return summary;
 }
 

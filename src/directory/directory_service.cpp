@@ -3,6 +3,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "access/policy.h"
 #include "core/text.h"
 #include "store/change_feed.h"
 
@@ -86,8 +87,9 @@ nlohmann::json organisation_payload(const Organisation& organisation) {
 }  // namespace
 
 DirectoryService::DirectoryService(store::Database& db, const ReferenceData& reference,
-                                   const Clock& clock, IdGenerator& ids)
-    : db_(db), reference_(reference), clock_(clock), ids_(ids) {}
+                                   const Clock& clock, IdGenerator& ids,
+                                   const access::AuditTrail& audit)
+    : db_(db), reference_(reference), clock_(clock), ids_(ids), audit_(audit) {}
 
 Result<int> DirectoryService::sync_states() {
   return store::in_transaction(
@@ -189,7 +191,9 @@ Result<Organisation> DirectoryService::get_organisation(const std::string& id) {
       });
 }
 
-Result<Organisation> DirectoryService::create_organisation(const NewOrganisation& input) {
+Result<Organisation> DirectoryService::create_organisation(const access::Principal& actor,
+                                                           const NewOrganisation& input) {
+  CONCORD_TRY(access::authorize(actor, "organisations.create"));
   Organisation organisation;
   CONCORD_ASSIGN_OR_RETURN(organisation.name, checked_text("name", input.name, 2, 200));
   if (input.acronym) {
@@ -243,6 +247,11 @@ Result<Organisation> DirectoryService::create_organisation(const NewOrganisation
           }
           return std::move(inserted).error();
         }
+        CONCORD_TRY(audit_.record(
+            tx, actor,
+            {"organisations.create", "organisation", organisation.id, std::nullopt,
+             access::Outcome::success, nlohmann::json{{"name", organisation.name}}.dump()}));
+        // Last: on PostgreSQL the feed's lock is held until commit.
         CONCORD_TRY(store::append_change(
             tx, {0, organisation.created_at, "directory", "organisation", organisation.id,
                  "created", organisation_payload(organisation).dump()}));

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "access/audit_trail.h"
+#include "access/principal.h"
 #include "core/clock.h"
 #include "core/id.h"
 #include "core/reference_data.h"
@@ -26,7 +28,7 @@ class DirectoryService {
  public:
   // All references must outlive the service.
   DirectoryService(store::Database& db, const ReferenceData& reference, const Clock& clock,
-                   IdGenerator& ids);
+                   IdGenerator& ids, const access::AuditTrail& audit);
 
   // Makes the states table match ISO 3166-1 from iso-codes: inserts new entries and updates
   // changed names. Returns how many rows changed (0 when already in sync).
@@ -40,15 +42,18 @@ class DirectoryService {
   Result<OrganisationPage> list_organisations(int limit, const std::optional<std::string>& after);
   Result<Organisation> get_organisation(const std::string& id);
 
-  // Validates and stores a new organisation. Errors name the field: invalid_argument for bad
-  // values, already_exists (field "name") when the name is taken, case-insensitively.
-  Result<Organisation> create_organisation(const NewOrganisation& input);
+  // Validates and stores a new organisation, with its audit entry, when the policy lets `actor`
+  // create organisations. Errors name the field: invalid_argument for bad values, already_exists
+  // (field "name") when the name is taken, case-insensitively.
+  Result<Organisation> create_organisation(const access::Principal& actor,
+                                           const NewOrganisation& input);
 
  private:
   store::Database& db_;
   const ReferenceData& reference_;
   const Clock& clock_;
   IdGenerator& ids_;
+  const access::AuditTrail& audit_;
 };
 
 }  // namespace concord::directory

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "api/api_session.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
 #include "support/test_database.h"
@@ -17,14 +18,20 @@ class ApiTest : public ::testing::TestWithParam<store::Backend> {
  protected:
   void SetUp() override {
     db_url_ = fresh_database_url(GetParam());
+    add_user(db_url_, "root.operator", "CH", {"operator"});
     server_ = std::make_unique<ServerProcess>(db_url_);
     ASSERT_NE(server_->port(), 0);
     client_ = std::make_unique<HttpClient>("127.0.0.1", server_->port());
   }
 
   HttpResponse get(const std::string& target) { return client_->request("GET", target); }
+  // POSTs as the operator, signed in (with a second factor) on first use.
   HttpResponse post(const std::string& target, const std::string& body) {
-    return client_->request("POST", target, body, {{"Content-Type", "application/json"}});
+    return as(*client_, operator_session(), "POST", target, body);
+  }
+  const Session& operator_session() {
+    if (!operator_session_) operator_session_ = sign_in(*client_, "root.operator");
+    return *operator_session_;
   }
   static nlohmann::json json_of(const HttpResponse& response) {
     return nlohmann::json::parse(response.body, nullptr, false);
@@ -39,6 +46,7 @@ class ApiTest : public ::testing::TestWithParam<store::Backend> {
   std::string db_url_;
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<HttpClient> client_;
+  std::optional<Session> operator_session_;
 };
 
 inline std::string backend_name(const ::testing::TestParamInfo<store::Backend>& param) {

@@ -17,8 +17,11 @@ TEST_P(Durability, KillNineInABurstOfWritesLosesNoAcknowledgedWrite) {
   std::vector<std::string> acknowledged;
   std::mutex acknowledged_mutex;
   {
+    add_user(url, "burst.operator", "CH", {"operator"});
     ServerProcess server(url);
     ASSERT_NE(server.port(), 0);
+    HttpClient signer("127.0.0.1", server.port());
+    const Session session = sign_in(signer, "burst.operator");
     std::atomic<bool> killed{false};
     std::vector<std::thread> writers;
     for (int writer = 0; writer < 4; ++writer) {
@@ -29,8 +32,7 @@ TEST_P(Durability, KillNineInABurstOfWritesLosesNoAcknowledgedWrite) {
                                    " number " + std::to_string(i) + R"(", "kind": "regional"})";
           HttpResponse response;
           try {
-            response = client.request("POST", "/api/v1/organisations", body,
-                                      {{"Content-Type", "application/json"}});
+            response = as(client, session, "POST", "/api/v1/organisations", body);
           } catch (const std::exception&) {
             return;  // the server died under us: this write was never acknowledged
           }

@@ -21,7 +21,7 @@ class Directory : public ::testing::TestWithParam<store::Backend> {
   void SetUp() override {
     db_ = concord::testing::open_fresh_database(GetParam());
     ASSERT_TRUE(store::migrate(*db_).ok());
-    service_ = std::make_unique<DirectoryService>(*db_, reference(), clock_, ids_);
+    service_ = std::make_unique<DirectoryService>(*db_, reference(), clock_, ids_, audit_);
     ASSERT_TRUE(service_->sync_states().ok());
   }
 
@@ -32,6 +32,8 @@ class Directory : public ::testing::TestWithParam<store::Backend> {
 
   ManualClock clock_{TimePoint(milliseconds(1'800'000'000'000))};
   IdGenerator ids_{clock_};
+  access::AuditTrail audit_{clock_};
+  const access::Principal operator_ = access::Principal::system("test");
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<DirectoryService> service_;
 };
@@ -58,7 +60,7 @@ TEST_P(Directory, FindsStatesCaseInsensitively) {
 TEST_P(Directory, CreatesAnOrganisationAndAppendsToTheChangeFeed) {
   const auto before = store::latest_change_position(*db_);
   ASSERT_TRUE(before.ok());
-  auto created = service_->create_organisation(valid());
+  auto created = service_->create_organisation(operator_, valid());
   ASSERT_TRUE(created.ok()) << created.error().message;
   EXPECT_TRUE(is_valid_id(created->id));
   EXPECT_EQ(created->created_at, format_iso8601(clock_.now()));
@@ -96,7 +98,7 @@ TEST_P(Directory, RefusesBadOrganisationsNamingTheField) {
   with([](NewOrganisation& o) { o.website = "javascript:alert(1)"; }, "website");
   with([](NewOrganisation& o) { o.website = "https://a b.example"; }, "website");
   for (const auto& bad : cases) {
-    auto result = service_->create_organisation(bad.input);
+    auto result = service_->create_organisation(operator_, bad.input);
     ASSERT_FALSE(result.ok()) << bad.field;
     EXPECT_EQ(result.error().code, ErrorCode::invalid_argument);
     EXPECT_EQ(result.error().field, bad.field) << result.error().message;
@@ -107,10 +109,10 @@ TEST_P(Directory, RefusesBadOrganisationsNamingTheField) {
 }
 
 TEST_P(Directory, NamesAreUniqueIgnoringCaseAndSpacing) {
-  ASSERT_TRUE(service_->create_organisation(valid()).ok());
+  ASSERT_TRUE(service_->create_organisation(operator_, valid()).ok());
   NewOrganisation twin = valid();
   twin.name = "regional  centre on SMALL arms ";
-  auto duplicate = service_->create_organisation(twin);
+  auto duplicate = service_->create_organisation(operator_, twin);
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().code, ErrorCode::already_exists);
   EXPECT_EQ(duplicate.error().field, "name");
@@ -121,7 +123,7 @@ TEST_P(Directory, PagesInCreationOrder) {
   for (int i = 0; i < 7; ++i) {
     NewOrganisation input = valid();
     input.name = "Organisation number " + std::to_string(i);
-    auto made = service_->create_organisation(input);
+    auto made = service_->create_organisation(operator_, input);
     ASSERT_TRUE(made.ok());
     created.push_back(made->id);
   }

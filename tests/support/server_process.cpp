@@ -17,12 +17,14 @@ namespace concord::testing {
 namespace {
 
 // Spawns `argv` with standard output and error on a pipe whose read end is returned.
+// With `stdin_fd` >= 0, that descriptor becomes the child's standard input.
 pid_t spawn_with_pipe(const std::vector<std::string>& argv,
-                      const std::vector<std::string>& extra_env, int& read_fd) {
+                      const std::vector<std::string>& extra_env, int& read_fd, int stdin_fd = -1) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) != 0) return -1;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
   posix_spawn_file_actions_adddup2(&actions, fds[1], 2);
   std::vector<char*> args;
@@ -61,12 +63,25 @@ std::string concord_binary() {
 }
 
 CommandResult run_concord(const std::vector<std::string>& args,
-                          const std::vector<std::string>& environment) {
+                          const std::vector<std::string>& environment,
+                          const std::string& standard_input) {
   std::vector<std::string> argv = {concord_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   int fd = -1;
   CommandResult result;
-  const pid_t pid = spawn_with_pipe(argv, environment, fd);
+  // Standard input comes from a pipe filled up front; inputs here are small (a password), well
+  // under the pipe's capacity, so writing before the child reads cannot block.
+  int input[2];
+  if (pipe2(input, O_CLOEXEC) != 0) return result;
+  if (!standard_input.empty() && write(input[1], standard_input.data(), standard_input.size()) !=
+                                     static_cast<ssize_t>(standard_input.size())) {
+    close(input[0]);
+    close(input[1]);
+    return result;
+  }
+  close(input[1]);
+  const pid_t pid = spawn_with_pipe(argv, environment, fd, input[0]);
+  close(input[0]);
   if (pid < 0) return result;
   char buffer[4096];
   ssize_t got = 0;

@@ -19,9 +19,11 @@ struct CommandResult {
   std::string output;  // standard output and standard error, interleaved
 };
 
-// Runs `concord ARGS...` and waits for it, with extra environment entries "NAME=value".
+// Runs `concord ARGS...` and waits for it, with extra environment entries "NAME=value" and
+// `standard_input` as its standard input.
 CommandResult run_concord(const std::vector<std::string>& args,
-                          const std::vector<std::string>& environment = {});
+                          const std::vector<std::string>& environment = {},
+                          const std::string& standard_input = {});
 
 class ServerProcess {
  public:

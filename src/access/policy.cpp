@@ -1,0 +1,144 @@
+#include "access/policy.h"
+
+#include <algorithm>
+
+namespace concord::access {
+namespace {
+
+using enum Role;
+
+ActionRule anyone(std::string action, std::string summary) {
+  return {std::move(action), Audience::anyone, {}, false, std::move(summary)};
+}
+ActionRule signed_in(std::string action, std::string summary, bool writes = false) {
+  return {std::move(action), Audience::signed_in, {}, writes, std::move(summary)};
+}
+ActionRule only(std::string action, Roles roles, std::string summary, bool writes) {
+  return {std::move(action), Audience::roles, std::move(roles), writes, std::move(summary)};
+}
+
+bool scope_covers(const std::set<std::string>& scopes, std::string_view action) {
+  for (const auto& scope : scopes) {
+    if (scope == action) return true;
+    // "states.*" covers "states.read"
+    if (scope.size() >= 2 && scope.ends_with(".*") &&
+        action.starts_with(std::string_view(scope).substr(0, scope.size() - 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Error unauthenticated() {
+  return {ErrorCode::unauthenticated, "sign in to do this", {}};
+}
+Error denied(std::string why) {
+  return {ErrorCode::permission_denied, std::move(why), {}};
+}
+
+}  // namespace
+
+std::string_view to_string(Sharing sharing) {
+  switch (sharing) {
+    case Sharing::private_:
+      return "private";
+    case Sharing::named_states:
+      return "named_states";
+    case Sharing::law_enforcement:
+      return "law_enforcement";
+    case Sharing::public_:
+      return "public";
+  }
+  return "private";
+}
+
+std::optional<Sharing> sharing_from_string(std::string_view text) {
+  for (Sharing sharing :
+       {Sharing::private_, Sharing::named_states, Sharing::law_enforcement, Sharing::public_}) {
+    if (to_string(sharing) == text) return sharing;
+  }
+  return std::nullopt;
+}
+
+const std::vector<ActionRule>& action_catalogue() {
+  static const std::vector<ActionRule> catalogue = {
+      anyone("health.read", "liveness, readiness and metrics"),
+      anyone("states.read", "the ISO 3166-1 states"),
+      anyone("organisations.read", "the organisations taking part"),
+      only("organisations.create", {operator_}, "add an organisation", true),
+      anyone("session.sign_in", "sign in with a password and a second factor"),
+      signed_in("session.read", "who am I"),
+      signed_in("session.sign_out", "sign out", true),
+      signed_in("session.totp_enrol", "enrol a TOTP second factor", true),
+      only("users.read", {operator_}, "list users", false),
+      only("users.create", {operator_}, "add a user", true),
+      only("users.disable", {operator_}, "disable a user (users are never deleted)", true),
+      only("users.set_roles", {operator_}, "change a user's roles", true),
+      only("users.reset_password", {operator_}, "set a new password, ending the user's sessions",
+           true),
+      only("tokens.issue", {operator_}, "issue an API token for a machine client", true),
+      only("tokens.revoke", {operator_}, "revoke an API token", true),
+      only("audit.read", {operator_, national_contact},
+           "read audit entries (national contacts: about their state's records)", false),
+      only("audit.verify", {operator_}, "verify the audit chain", false),
+  };
+  return catalogue;
+}
+
+const ActionRule* find_action(std::string_view action) {
+  const auto& catalogue = action_catalogue();
+  auto found = std::find_if(catalogue.begin(), catalogue.end(),
+                            [&](const ActionRule& rule) { return rule.action == action; });
+  return found == catalogue.end() ? nullptr : &*found;
+}
+
+bool is_law_enforcement(const Principal& principal) {
+  return principal.has(national_contact) || principal.has(tracing_officer) ||
+         principal.has(analyst);
+}
+
+Result<void> authorize(const Principal& principal, std::string_view action,
+                       const RecordAccess* record) {
+  const ActionRule* rule = find_action(action);
+  if (rule == nullptr) return denied("unknown action '" + std::string(action) + "'");
+  if (principal.credential == Credential::system) return ok();
+
+  const bool public_record = record == nullptr || record->sharing == Sharing::public_;
+  if (rule->audience == Audience::anyone && public_record && !rule->writes) return ok();
+  if (principal.is_anonymous()) return unauthenticated();
+
+  if (principal.credential == Credential::api_token &&
+      !scope_covers(principal.token_scopes, action)) {
+    return denied("this API token's scopes do not include " + std::string(action));
+  }
+  const bool needs_second_factor =
+      std::any_of(principal.roles.begin(), principal.roles.end(), reads_confidential_records);
+  if (rule->audience == Audience::roles && needs_second_factor && !principal.second_factor) {
+    return denied("enrol and use a second factor (TOTP) first");
+  }
+  if (rule->audience == Audience::roles &&
+      std::none_of(rule->roles.begin(), rule->roles.end(),
+                   [&](Role role) { return principal.has(role); })) {
+    return denied("your roles do not allow " + rule->summary);
+  }
+  if (record == nullptr) return ok();
+
+  const bool own_state = principal.state && *principal.state == record->owner_state;
+  if (own_state) return ok();
+  if (rule->writes) return denied("only the owning state may change this record");
+  switch (record->sharing) {
+    case Sharing::public_:
+      return ok();
+    case Sharing::law_enforcement:
+      if (is_law_enforcement(principal)) return ok();
+      break;
+    case Sharing::named_states:
+      if (principal.state && record->shared_with.contains(*principal.state)) return ok();
+      break;
+    case Sharing::private_:
+      break;
+  }
+  return denied("this record is not shared with you");
+}
+
+}  // namespace concord::access

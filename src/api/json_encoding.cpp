@@ -1,0 +1,72 @@
+#include "api/json_encoding.h"
+
+#include <charconv>
+
+namespace concord::api {
+
+json optional_json(const std::optional<std::string>& value) {
+  return value ? json(*value) : json();
+}
+
+json user_json(const access::User& user) {
+  json roles = json::array();
+  for (auto role : user.roles)
+    roles.push_back(access::to_string(role));
+  return {{"id", user.id},
+          {"username", user.username},
+          {"display_name", user.display_name},
+          {"state", optional_json(user.state)},
+          {"organisation_id", optional_json(user.organisation_id)},
+          {"roles", roles},
+          {"totp_enabled", user.totp_enabled},
+          {"disabled_at", optional_json(user.disabled_at)},
+          {"created_at", user.created_at}};
+}
+
+json principal_json(const access::Principal& principal) {
+  json roles = json::array();
+  for (auto role : principal.roles)
+    roles.push_back(access::to_string(role));
+  return {{"user_id", principal.user_id},
+          {"username", principal.username},
+          {"state", optional_json(principal.state)},
+          {"organisation_id", optional_json(principal.organisation_id)},
+          {"roles", roles},
+          {"second_factor", principal.second_factor}};
+}
+
+json audit_entry_json(const access::AuditEntry& entry) {
+  return {{"sequence", entry.sequence},
+          {"recorded_at", entry.recorded_at},
+          {"actor_user_id", entry.actor_user_id},
+          {"actor_username", entry.actor_username},
+          {"actor_state", optional_json(entry.actor_state)},
+          {"action", entry.action},
+          {"target_kind", entry.target_kind},
+          {"target_id", entry.target_id},
+          {"target_state", optional_json(entry.target_state)},
+          {"outcome", entry.outcome},
+          {"client_address", entry.client_address},
+          {"request_id", entry.request_id},
+          {"details", json::parse(entry.details, nullptr, false)},
+          {"hash", entry.hash}};
+}
+
+Result<int> limit_parameter(const http::Request& request, int fallback, int max) {
+  auto text = query_parameter(request, "limit");
+  if (!text) return fallback;
+  int limit = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
+  if (ec != std::errc{} || end != text->data() + text->size() || limit < 1 || limit > max) {
+    return Error::invalid("limit", "limit must be a whole number from 1 to " + std::to_string(max));
+  }
+  return limit;
+}
+
+std::optional<std::string> query_parameter(const http::Request& request, const std::string& name) {
+  auto found = request.query.find(name);
+  if (found == request.query.end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace concord::api
