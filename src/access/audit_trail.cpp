@@ -400,4 +400,30 @@ Result<std::vector<AuditEntry>> AuditTrail::entries_for_target(store::Database& 
       });
 }
 
+// One exported entry as a JSON object. `details` is nested as the object it holds so that log
+// tools can index its fields; if it does not parse (an edited row), it is kept as a string.
+nlohmann::ordered_json audit_entry_json(const AuditEntry& entry) {
+  auto nullable = [](const std::optional<std::string>& text) {
+    return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
+  };
+  auto details = nlohmann::ordered_json::parse(entry.details, nullptr, /*allow_exceptions=*/false);
+  nlohmann::ordered_json json;
+  json["sequence"] = entry.sequence;
+  json["recorded_at"] = entry.recorded_at;
+  json["actor_user_id"] = entry.actor_user_id;
+  json["actor_username"] = entry.actor_username;
+  json["actor_state"] = nullable(entry.actor_state);
+  json["action"] = entry.action;
+  json["target_kind"] = entry.target_kind;
+  json["target_id"] = entry.target_id;
+  json["target_state"] = nullable(entry.target_state);
+  json["outcome"] = entry.outcome;
+  json["client_address"] = entry.client_address;
+  json["request_id"] = entry.request_id;
+  json["details"] = details.is_discarded() ? nlohmann::ordered_json(entry.details) : details;
+  json["previous_hash"] = entry.previous_hash;
+  json["hash"] = entry.hash;
+  return json;
+}
+
 }  // namespace concord::access

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -87,6 +88,11 @@ class AuditTrail {
  private:
   const Clock& clock_;
 };
+
+// An entry as a JSON object for export and the API: every field including `hash`, with
+// `details` nested as the object it holds (kept as a string if it does not parse, as in an
+// edited row) so that log tools can index its fields.
+nlohmann::ordered_json audit_entry_json(const AuditEntry& entry);
 
 // The canonical text that is hashed: the entry's fields (all but `hash`) as compact JSON with keys
 // in a fixed order. Exposed for tests and external verifiers.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/enum_names.h"
+
 namespace concord::access {
 namespace {
 
@@ -36,28 +38,21 @@ Error denied(std::string why) {
   return {ErrorCode::permission_denied, std::move(why), {}};
 }
 
+constexpr EnumNames<Sharing, 4> kSharingNames({{
+    {Sharing::private_, "private"},
+    {Sharing::named_states, "named_states"},
+    {Sharing::law_enforcement, "law_enforcement"},
+    {Sharing::public_, "public"},
+}});
+
 }  // namespace
 
 std::string_view to_string(Sharing sharing) {
-  switch (sharing) {
-    case Sharing::private_:
-      return "private";
-    case Sharing::named_states:
-      return "named_states";
-    case Sharing::law_enforcement:
-      return "law_enforcement";
-    case Sharing::public_:
-      return "public";
-  }
-  return "private";
+  return kSharingNames.name(sharing);
 }
 
 std::optional<Sharing> sharing_from_string(std::string_view text) {
-  for (Sharing sharing :
-       {Sharing::private_, Sharing::named_states, Sharing::law_enforcement, Sharing::public_}) {
-    if (to_string(sharing) == text) return sharing;
-  }
-  return std::nullopt;
+  return kSharingNames.parse(text);
 }
 
 const std::vector<ActionRule>& action_catalogue() {

@@ -1,46 +1,33 @@
 #include "access/role.h"
 
-#include <array>
-#include <utility>
+#include "core/enum_names.h"
 
 namespace concord::access {
 namespace {
 
-constexpr std::array<std::pair<Role, std::string_view>, 6> kRoleNames = {{
+constexpr EnumNames<Role, 6> kRoleNames({{
     {Role::operator_, "operator"},
     {Role::national_contact, "national_contact"},
     {Role::tracing_officer, "tracing_officer"},
     {Role::assistance_officer, "assistance_officer"},
     {Role::analyst, "analyst"},
     {Role::civil_society, "civil_society"},
-}};
+}});
 
 }  // namespace
 
 std::string_view to_string(Role role) {
-  for (const auto& [value, name] : kRoleNames) {
-    if (value == role) return name;
-  }
-  return "civil_society";
+  return kRoleNames.name(role);
 }
-
 std::optional<Role> role_from_string(std::string_view text) {
-  for (const auto& [value, name] : kRoleNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return kRoleNames.parse(text);
 }
-
 std::string roles_list() {
-  std::string out;
-  for (const auto& [value, name] : kRoleNames) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
+  return kRoleNames.list();
 }
 
 bool reads_confidential_records(Role role) {
+  // Operators count too: they can grant any role to anyone (docs/decisions.md 18).
   return role == Role::operator_ || role == Role::national_contact ||
          role == Role::tracing_officer || role == Role::analyst;
 }

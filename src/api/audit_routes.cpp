@@ -25,7 +25,7 @@ void add_audit_routes(http::Router& router, const Services& services) {
                   200, [](const std::vector<access::AuditEntry>& entries) {
                     json list = json::array();
                     for (const auto& entry : entries)
-                      list.push_back(audit_entry_json(entry));
+                      list.push_back(access::audit_entry_json(entry));
                     return json{{"entries", list}};
                   });
             });

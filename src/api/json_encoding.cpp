@@ -35,23 +35,6 @@ json principal_json(const access::Principal& principal) {
           {"second_factor", principal.second_factor}};
 }
 
-json audit_entry_json(const access::AuditEntry& entry) {
-  return {{"sequence", entry.sequence},
-          {"recorded_at", entry.recorded_at},
-          {"actor_user_id", entry.actor_user_id},
-          {"actor_username", entry.actor_username},
-          {"actor_state", optional_json(entry.actor_state)},
-          {"action", entry.action},
-          {"target_kind", entry.target_kind},
-          {"target_id", entry.target_id},
-          {"target_state", optional_json(entry.target_state)},
-          {"outcome", entry.outcome},
-          {"client_address", entry.client_address},
-          {"request_id", entry.request_id},
-          {"details", json::parse(entry.details, nullptr, false)},
-          {"hash", entry.hash}};
-}
-
 Result<int> limit_parameter(const http::Request& request, int fallback, int max) {
   auto text = query_parameter(request, "limit");
   if (!text) return fallback;

@@ -18,7 +18,6 @@ using json = nlohmann::ordered_json;
 json optional_json(const std::optional<std::string>& value);
 json user_json(const access::User& user);
 json principal_json(const access::Principal& principal);
-json audit_entry_json(const access::AuditEntry& entry);
 
 // ?limit= as a whole number in [1, max]; absent gives `fallback`. Errors name "limit".
 Result<int> limit_parameter(const http::Request& request, int fallback, int max = 1000);

@@ -13,32 +13,6 @@
 namespace concord::cli {
 namespace {
 
-// One exported entry as a JSON object. `details` is nested as the object it holds so that log
-// tools can index its fields; if it does not parse (an edited row), it is kept as a string.
-nlohmann::ordered_json entry_json(const access::AuditEntry& entry) {
-  auto nullable = [](const std::optional<std::string>& text) {
-    return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
-  };
-  auto details = nlohmann::ordered_json::parse(entry.details, nullptr, /*allow_exceptions=*/false);
-  nlohmann::ordered_json json;
-  json["sequence"] = entry.sequence;
-  json["recorded_at"] = entry.recorded_at;
-  json["actor_user_id"] = entry.actor_user_id;
-  json["actor_username"] = entry.actor_username;
-  json["actor_state"] = nullable(entry.actor_state);
-  json["action"] = entry.action;
-  json["target_kind"] = entry.target_kind;
-  json["target_id"] = entry.target_id;
-  json["target_state"] = nullable(entry.target_state);
-  json["outcome"] = entry.outcome;
-  json["client_address"] = entry.client_address;
-  json["request_id"] = entry.request_id;
-  json["details"] = details.is_discarded() ? nlohmann::ordered_json(entry.details) : details;
-  json["previous_hash"] = entry.previous_hash;
-  json["hash"] = entry.hash;
-  return json;
-}
-
 void add_verify(CLI::App& audit, int& exit_code) {
   auto* command = audit.add_subcommand(
       "verify",
@@ -108,8 +82,8 @@ void add_export(CLI::App& audit, int& exit_code) {
     if (!runtime) return;
     auto exported = runtime->audit->export_entries(
         *runtime->db, *since, target_state, [](const access::AuditEntry& entry) {
-          std::cout << entry_json(entry).dump(-1, ' ', false,
-                                              nlohmann::ordered_json::error_handler_t::replace)
+          std::cout << access::audit_entry_json(entry).dump(
+                           -1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                     << '\n';
         });
     std::cout.flush();

@@ -1,5 +1,7 @@
 #include "cli/options.h"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdlib>
 
 namespace concord::cli {
@@ -27,6 +29,15 @@ Result<Config> SharedOptions::load() const {
       file = from_env;
   }
   return load_config(file, process_environment(), flags);
+}
+
+void report_failure(std::string_view command, const Error& error, int& exit_code) {
+  if (error.field.empty()) {
+    spdlog::error("{}: {}", command, error.message);
+  } else {
+    spdlog::error("{}: {}: {}", command, error.field, error.message);
+  }
+  exit_code = kFailure;
 }
 
 }  // namespace concord::cli

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/config.h"
 
@@ -30,5 +31,9 @@ struct SharedOptions {
   // Merges defaults, the config file, CONCORD_* environment and the flags.
   Result<Config> load() const;
 };
+
+// Prints "COMMAND: FIELD: MESSAGE" (the field when the error names one) and sets `exit_code` to
+// kFailure: the command ran and failed.
+void report_failure(std::string_view command, const Error& error, int& exit_code);
 
 }  // namespace concord::cli

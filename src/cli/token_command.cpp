@@ -16,15 +16,6 @@
 namespace concord::cli {
 namespace {
 
-void report(std::string_view command, const Error& error, int& exit_code) {
-  if (error.field.empty()) {
-    spdlog::error("{}: {}", command, error.message);
-  } else {
-    spdlog::error("{}: {}: {}", command, error.field, error.message);
-  }
-  exit_code = kFailure;
-}
-
 void add_issue(CLI::App& token, int& exit_code) {
   auto* command = token.add_subcommand(
       "issue", "Issue an API token for a user and print it once (Authorization: Bearer <token>)");
@@ -48,12 +39,12 @@ void add_issue(CLI::App& token, int& exit_code) {
     auto runtime = open_runtime_or_log(*options, exit_code);
     if (!runtime) return;
     auto user = runtime->identity->find_user_by_username(*username);
-    if (!user.ok()) return report("token issue", user.error(), exit_code);
+    if (!user.ok()) return report_failure("token issue", user.error(), exit_code);
     std::optional<std::chrono::hours> lifetime;
     if (days_option->count() > 0) lifetime = std::chrono::hours(24 * *days);
     auto issued = runtime->identity->issue_token(access::Principal::system("cli"), user->id, *name,
                                                  {scopes->begin(), scopes->end()}, lifetime);
-    if (!issued.ok()) return report("token issue", issued.error(), exit_code);
+    if (!issued.ok()) return report_failure("token issue", issued.error(), exit_code);
     spdlog::info("issued token {} for {}, expiring {}; it is shown only this once", issued->id,
                  user->username, issued->expires_at);
     std::cout << issued->token << "\n";
@@ -71,7 +62,7 @@ void add_revoke(CLI::App& token, int& exit_code) {
     auto runtime = open_runtime_or_log(*options, exit_code);
     if (!runtime) return;
     auto revoked = runtime->identity->revoke_token(access::Principal::system("cli"), *id);
-    if (!revoked.ok()) return report("token revoke", revoked.error(), exit_code);
+    if (!revoked.ok()) return report_failure("token revoke", revoked.error(), exit_code);
     std::cout << "revoked token " << *id << "\n";
     exit_code = kSuccess;
   });

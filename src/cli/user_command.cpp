@@ -23,16 +23,6 @@ const access::Principal& cli_actor() {
   return actor;
 }
 
-// Prints `error` naming its field and sets the exit code: 1, since the command ran and failed.
-void report(std::string_view command, const Error& error, int& exit_code) {
-  if (error.field.empty()) {
-    spdlog::error("{}: {}", command, error.message);
-  } else {
-    spdlog::error("{}: {}: {}", command, error.field, error.message);
-  }
-  exit_code = kFailure;
-}
-
 // The first line of standard input without its line ending; nullopt when there is none.
 std::optional<std::string> password_from_stdin() {
   std::string line;
@@ -103,7 +93,7 @@ void add_add(CLI::App& parent, int& exit_code) {
     if (organisation_option->count() > 0) user.organisation_id = *organisation;
     user.password = *password;
     auto created = runtime->identity->create_user(cli_actor(), user);
-    if (!created.ok()) return report("user add", created.error(), exit_code);
+    if (!created.ok()) return report_failure("user add", created.error(), exit_code);
     std::cout << "created user " << created->username << " (id " << created->id << ")\n";
     if (generated) {
       std::cout << "password (shown only this once): " << *password << "\n";
@@ -120,7 +110,7 @@ void add_list(CLI::App& parent, int& exit_code) {
     auto runtime = open_runtime_or_log(*options, exit_code);
     if (!runtime) return;
     auto users = runtime->identity->list_users();
-    if (!users.ok()) return report("user list", users.error(), exit_code);
+    if (!users.ok()) return report_failure("user list", users.error(), exit_code);
     std::vector<std::array<std::string, 5>> rows = {
         {"USERNAME", "STATE/ORGANISATION", "ROLES", "2FA", "DISABLED"}};
     for (const auto& user : *users) {
@@ -157,7 +147,7 @@ CLI::App* add_user_action(CLI::App& parent, const std::string& name, const std::
     auto runtime = open_runtime_or_log(*options, exit_code);
     if (!runtime) return;
     auto found = runtime->identity->find_user_by_username(*username);
-    if (!found.ok()) return report("user " + name, found.error(), exit_code);
+    if (!found.ok()) return report_failure("user " + name, found.error(), exit_code);
     act(*runtime, *found);
   });
   return command;
@@ -170,7 +160,8 @@ void add_disable(CLI::App& parent, int& exit_code) {
                   exit_code, std::make_shared<SharedOptions>(),
                   [&exit_code](Runtime& runtime, const access::User& found) {
                     auto disabled = runtime.identity->disable_user(cli_actor(), found.id);
-                    if (!disabled.ok()) return report("user disable", disabled.error(), exit_code);
+                    if (!disabled.ok())
+                      return report_failure("user disable", disabled.error(), exit_code);
                     std::cout << "disabled user " << found.username << "\n";
                     exit_code = kSuccess;
                   });
@@ -189,7 +180,7 @@ void add_reset_password(CLI::App& parent, int& exit_code) {
             choose_password(*password_stdin, "user reset-password", generated, exit_code);
         if (!password) return;
         auto reset = runtime.identity->reset_password(cli_actor(), found.id, *password);
-        if (!reset.ok()) return report("user reset-password", reset.error(), exit_code);
+        if (!reset.ok()) return report_failure("user reset-password", reset.error(), exit_code);
         std::cout << "password reset for " << found.username << "; their sessions have ended\n";
         if (generated) std::cout << "password (shown only this once): " << *password << "\n";
         exit_code = kSuccess;
@@ -205,7 +196,7 @@ void add_roles(CLI::App& parent, int& exit_code) {
       std::make_shared<SharedOptions>(),
       [&exit_code, roles](Runtime& runtime, const access::User& found) {
         auto changed = runtime.identity->set_roles(cli_actor(), found.id, *roles);
-        if (!changed.ok()) return report("user roles", changed.error(), exit_code);
+        if (!changed.ok()) return report_failure("user roles", changed.error(), exit_code);
         std::cout << found.username << " now holds: " << join(changed->roles) << "\n";
         exit_code = kSuccess;
       });

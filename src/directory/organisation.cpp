@@ -1,12 +1,11 @@
 #include "directory/organisation.h"
 
-#include <array>
-#include <utility>
+#include "core/enum_names.h"
 
 namespace concord::directory {
 namespace {
 
-constexpr std::array<std::pair<OrganisationKind, std::string_view>, 8> kKindNames = {{
+constexpr EnumNames<OrganisationKind, 8> kKindNames({{
     {OrganisationKind::united_nations, "united_nations"},
     {OrganisationKind::intergovernmental, "intergovernmental"},
     {OrganisationKind::regional, "regional"},
@@ -15,31 +14,20 @@ constexpr std::array<std::pair<OrganisationKind, std::string_view>, 8> kKindName
     {OrganisationKind::non_governmental, "non_governmental"},
     {OrganisationKind::academic, "academic"},
     {OrganisationKind::industry, "industry"},
-}};
+}});
 
 }  // namespace
 
 std::string_view to_string(OrganisationKind kind) {
-  for (const auto& [value, name] : kKindNames) {
-    if (value == kind) return name;
-  }
-  return "intergovernmental";
+  return kKindNames.name(kind);
 }
 
 std::optional<OrganisationKind> organisation_kind_from_string(std::string_view text) {
-  for (const auto& [value, name] : kKindNames) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
+  return kKindNames.parse(text);
 }
 
 std::string organisation_kinds_list() {
-  std::string out;
-  for (const auto& [value, name] : kKindNames) {
-    if (!out.empty()) out += ", ";
-    out += name;
-  }
-  return out;
+  return kKindNames.list();
 }
 
 }  // namespace concord::directory
