@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 DEMO_DB    ?= var/demo.db
 LISTEN     ?= 127.0.0.1:8080
-FUZZ_SECONDS ?= 15
+FUZZ_SECONDS ?= 12
 JOBS       ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCONCORD_WERROR=ON
 
@@ -52,7 +52,8 @@ $(FUZZ_BUILD)/build.ninja:
 	  -DCONCORD_FUZZ=ON -DCONCORD_TESTS=OFF
 
 fuzz-tests: setup $(FUZZ_BUILD)/build.ninja
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_json_body fuzz_request_target fuzz_text
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_json_body fuzz_request_target fuzz_text \
+	  fuzz_marking_query
 	scripts/run-fuzzers $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:
