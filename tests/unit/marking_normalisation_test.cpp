@@ -116,3 +116,21 @@ TEST(MarkingQuery, RefusesWhatCannotBeSearchedNamingTheField) {
 
 }  // namespace
 }  // namespace concord::marking
+
+namespace concord::marking {
+namespace {
+
+// The ASCII fast path must agree with the full Unicode path: letters and digits upper-cased,
+// everything else a separator.
+TEST(MarkingCanonical, AsciiFoldsToUpperCaseLettersAndDigitsOnly) {
+  for (int c = 0; c < 128; ++c) {
+    const std::string text(1, static_cast<char>(c));
+    const bool kept = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    const std::string expected =
+        kept ? std::string(1, static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c)) : "";
+    EXPECT_EQ(canonical_text(text), expected) << "code point " << c;
+  }
+}
+
+}  // namespace
+}  // namespace concord::marking
