@@ -223,11 +223,11 @@ std::string_view to_string(Outcome outcome) {
   return "failed";
 }
 
-// Compact JSON exactly as nlohmann::json dumps it: no white space, keys in the order below, text
-// in UTF-8 as is with only '"', '\\' and control characters escaped (\b \f \n \r \t, the others as
-// \u00xx), absent optionals as null, and `details` as a JSON string holding the stored text, so
-// an external verifier hashes the stored bytes without re-encoding any numbers.
-std::string canonical_audit_text(const AuditEntry& entry) {
+namespace {
+
+// The fields every encoding of an entry starts with, in the canonical order; each encoding then
+// adds `details`, `previous_hash` (and `hash`) in its own way.
+nlohmann::ordered_json entry_fields(const AuditEntry& entry) {
   auto nullable = [](const std::optional<std::string>& text) {
     return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
   };
@@ -244,6 +244,17 @@ std::string canonical_audit_text(const AuditEntry& entry) {
   json["outcome"] = entry.outcome;
   json["client_address"] = entry.client_address;
   json["request_id"] = entry.request_id;
+  return json;
+}
+
+}  // namespace
+
+// Compact JSON exactly as nlohmann::json dumps it: no white space, keys in the order below, text
+// in UTF-8 as is with only '"', '\\' and control characters escaped (\b \f \n \r \t, the others as
+// \u00xx), absent optionals as null, and `details` as a JSON string holding the stored text, so
+// an external verifier hashes the stored bytes without re-encoding any numbers.
+std::string canonical_audit_text(const AuditEntry& entry) {
+  nlohmann::ordered_json json = entry_fields(entry);
   json["details"] = entry.details;
   json["previous_hash"] = entry.previous_hash;
   // Text edited in the database may not be UTF-8; `replace` keeps this from throwing, and
@@ -403,23 +414,8 @@ Result<std::vector<AuditEntry>> AuditTrail::entries_for_target(store::Database& 
 // One exported entry as a JSON object. `details` is nested as the object it holds so that log
 // tools can index its fields; if it does not parse (an edited row), it is kept as a string.
 nlohmann::ordered_json audit_entry_json(const AuditEntry& entry) {
-  auto nullable = [](const std::optional<std::string>& text) {
-    return text ? nlohmann::ordered_json(*text) : nlohmann::ordered_json(nullptr);
-  };
   auto details = nlohmann::ordered_json::parse(entry.details, nullptr, /*allow_exceptions=*/false);
-  nlohmann::ordered_json json;
-  json["sequence"] = entry.sequence;
-  json["recorded_at"] = entry.recorded_at;
-  json["actor_user_id"] = entry.actor_user_id;
-  json["actor_username"] = entry.actor_username;
-  json["actor_state"] = nullable(entry.actor_state);
-  json["action"] = entry.action;
-  json["target_kind"] = entry.target_kind;
-  json["target_id"] = entry.target_id;
-  json["target_state"] = nullable(entry.target_state);
-  json["outcome"] = entry.outcome;
-  json["client_address"] = entry.client_address;
-  json["request_id"] = entry.request_id;
+  nlohmann::ordered_json json = entry_fields(entry);
   json["details"] = details.is_discarded() ? nlohmann::ordered_json(entry.details) : details;
   json["previous_hash"] = entry.previous_hash;
   json["hash"] = entry.hash;
