@@ -25,9 +25,7 @@ void add_verify(CLI::App& audit, int& exit_code) {
     if (!runtime) return;
     auto verification = runtime->audit->verify(*runtime->db);
     if (!verification.ok()) {
-      spdlog::error("audit verify: {}", verification.error().message);
-      exit_code = kFailure;
-      return;
+      return report_failure("audit verify", verification.error(), exit_code);
     }
     if (verification->first_broken_sequence) {
       std::cout << "audit trail broken at entry " << *verification->first_broken_sequence << ": "
@@ -88,9 +86,7 @@ void add_export(CLI::App& audit, int& exit_code) {
         });
     std::cout.flush();
     if (!exported.ok()) {
-      spdlog::error("audit export: {}", exported.error().message);
-      exit_code = kFailure;
-      return;
+      return report_failure("audit export", exported.error(), exit_code);
     }
     spdlog::info("audit export: {} entries", *exported);
     exit_code = kSuccess;
