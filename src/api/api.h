@@ -19,6 +19,7 @@ struct Services {
   access::AuditTrail& audit;
   access::IdentityService& identity;
   directory::DirectoryService& directory;
+  bool secure_cookies = false;  // add Secure to the session cookie
 };
 
 http::Router build_router(const Services& services);

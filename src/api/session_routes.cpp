@@ -29,8 +29,9 @@ Result<SignIn> decode_sign_in(const std::string& body) {
 
 // HttpOnly keeps the token from scripts; SameSite=Strict keeps other sites from sending it. No
 // Max-Age: the browser forgets it when closed, and the server enforces idle and absolute expiry.
-std::string session_cookie(const std::string& token) {
-  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict";
+std::string session_cookie(const std::string& token, bool secure) {
+  return std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict" +
+         (secure ? "; Secure" : "");
 }
 
 // Tells the browser to drop the cookie.
@@ -46,7 +47,7 @@ void add_session_routes(http::Router& router, const Services& services) {
 
   add_route(
       router, services, "POST", "/api/v1/session", "session.sign_in",
-      [&identity](http::Request& request, const Principal&) {
+      [&identity, secure = services.secure_cookies](http::Request& request, const Principal&) {
         auto input = decode_sign_in(request.body);
         if (!input.ok()) return http::error_response(input.error());
         auto grant = identity.sign_in(input->username, input->password, input->totp_code,
@@ -68,7 +69,7 @@ void add_session_routes(http::Router& router, const Services& services) {
                    !grant->principal.second_factor &&
                        std::any_of(grant->principal.roles.begin(), grant->principal.roles.end(),
                                    access::reads_confidential_records)}});
-        response.headers.emplace_back("Set-Cookie", session_cookie(grant->token));
+        response.headers.emplace_back("Set-Cookie", session_cookie(grant->token, secure));
         return response;
       });
 

@@ -20,8 +20,9 @@ int serve(const Config& config) {
     return exit_code;
   }
   http::Metrics metrics;
-  const http::Router router = api::build_router(
-      {*runtime->db, metrics, *runtime->audit, *runtime->identity, *runtime->directory});
+  const http::Router router =
+      api::build_router({*runtime->db, metrics, *runtime->audit, *runtime->identity,
+                         *runtime->directory, config.secure_cookies});
 
   auto address = parse_host_port(config.listen);
   if (!address.ok()) {

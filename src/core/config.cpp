@@ -55,13 +55,18 @@ std::string quote(const std::string& value) {
   return out + "\"";
 }
 
-KeyBinding string_key(
-    std::string name, std::string help, std::string Config::*member,
-    const std::function<Result<void>(const std::string&, const std::string&)>& check = {}) {
+// "body_limit_bytes" -> "CONCORD_BODY_LIMIT_BYTES"
+std::string env_name(const std::string& name) {
   std::string env = "CONCORD_" + name;
   for (char& c : env)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return {{name, env, std::move(help)},
+  return env;
+}
+
+KeyBinding string_key(
+    std::string name, std::string help, std::string Config::*member,
+    const std::function<Result<void>(const std::string&, const std::string&)>& check = {}) {
+  return {{name, env_name(name), std::move(help)},
           [name, member, check](Config& config, const std::string& text) -> Result<void> {
             if (check) CONCORD_TRY(check(name, text));
             config.*member = text;
@@ -73,14 +78,24 @@ KeyBinding string_key(
 
 template <typename Int>
 KeyBinding integer_key(std::string name, std::string help, Int Config::*member, Int min, Int max) {
-  std::string env = "CONCORD_" + name;
-  for (char& c : env)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return {{name, env, std::move(help)},
+  return {{name, env_name(name), std::move(help)},
           [name, member, min, max](Config& config, const std::string& text) {
             return parse_integer<Int>(text, name, min, max, config.*member);
           },
           [member](const Config& config) { return std::to_string(config.*member); },
+          false};
+}
+
+KeyBinding bool_key(std::string name, std::string help, bool Config::*member) {
+  return {{name, env_name(name), std::move(help)},
+          [name, member](Config& config, const std::string& text) -> Result<void> {
+            if (text != "true" && text != "false") {
+              return Error::invalid(name, name + " must be true or false, got '" + text + "'");
+            }
+            config.*member = text == "true";
+            return ok();
+          },
+          [member](const Config& config) { return std::string(config.*member ? "true" : "false"); },
           false};
 }
 
@@ -125,6 +140,9 @@ const std::vector<KeyBinding>& bindings() {
                  &Config::access_log),
       string_key("iso_codes_dir", "Debian iso-codes JSON directory (countries, currencies)",
                  &Config::iso_codes_dir),
+      bool_key("secure_cookies",
+               "mark the session cookie Secure (true whenever users reach Concord over HTTPS)",
+               &Config::secure_cookies),
   };
   return table;
 }

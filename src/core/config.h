@@ -24,6 +24,9 @@ struct Config {
   std::string log_level = "info";   // trace, debug, info, warn, error, off
   std::string access_log = "-";     // "-" for standard output, a file path, or "off"
   std::string iso_codes_dir = "/usr/share/iso-codes/json";
+  // Browsers then send the session cookie over HTTPS only. Off by default because the demo serves
+  // plain HTTP on loopback; turn it on behind a TLS proxy.
+  bool secure_cookies = false;
 
   // Where each setting's value came from: "default", "file PATH", "env NAME" or "flag --NAME".
   std::map<std::string, std::string> origin;

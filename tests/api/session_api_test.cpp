@@ -23,6 +23,27 @@ TEST_P(SessionApi, SignInSetsAStrictHttpOnlyCookieAndACsrfToken) {
   EXPECT_EQ(body.find("password"), body.end());
 }
 
+TEST_P(SessionApi, BehindTlsTheCookieIsSecure) {
+  EXPECT_EQ(
+      client_
+          ->request(
+              "POST", "/api/v1/session",
+              nlohmann::json{{"username", "root.operator"}, {"password", kTestPassword}}.dump(),
+              {{"Content-Type", "application/json"}})
+          .header("set-cookie")
+          .find("Secure"),
+      std::string::npos);
+  ServerProcess secure(db_url_, {"--secure-cookies", "true"});
+  ASSERT_NE(secure.port(), 0);
+  HttpClient client("127.0.0.1", secure.port());
+  auto response = client.request(
+      "POST", "/api/v1/session",
+      nlohmann::json{{"username", "root.operator"}, {"password", kTestPassword}}.dump(),
+      {{"Content-Type", "application/json"}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_NE(response.header("set-cookie").find("; Secure"), std::string::npos);
+}
+
 TEST_P(SessionApi, AStateChangingCookieRequestWithoutTheCsrfTokenIsRefused) {
   const Session& session = operator_session();
   const std::string body = R"({"name": "Forged Request Org", "kind": "regional"})";

@@ -73,6 +73,20 @@ TEST(CoreConfig, PrintsTomlThatReadsBack) {
   std::filesystem::remove(file);
 }
 
+TEST(CoreConfig, ReadsBooleans) {
+  EXPECT_FALSE(load_config(std::nullopt, {}, {})->secure_cookies);
+  EXPECT_TRUE(load_config(std::nullopt, {{"CONCORD_SECURE_COOKIES", "true"}}, {})->secure_cookies);
+  auto bad = load_config(std::nullopt, {}, {{"secure_cookies", "yes"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "secure_cookies");
+  const auto file = write_temp_toml("secure_cookies = true\n");
+  auto from_file = load_config(file, {}, {});
+  ASSERT_TRUE(from_file.ok()) << from_file.error().message;
+  EXPECT_TRUE(from_file->secure_cookies);
+  EXPECT_NE(to_toml(*from_file).find("secure_cookies = true"), std::string::npos);
+  std::filesystem::remove(file);
+}
+
 TEST(CoreConfig, HidesDatabasePasswords) {
   EXPECT_EQ(redact_credentials("postgresql://concord:s3cret@db:5432/concord"),
             "postgresql://concord:****@db:5432/concord");
