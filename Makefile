@@ -53,7 +53,7 @@ $(FUZZ_BUILD)/build.ninja:
 
 fuzz-tests: setup $(FUZZ_BUILD)/build.ninja
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_json_body fuzz_request_target fuzz_text \
-	  fuzz_marking_query
+	  fuzz_marking_query fuzz_csv_reader
 	scripts/run-fuzzers $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:

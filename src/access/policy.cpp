@@ -76,6 +76,8 @@ const std::vector<ActionRule>& action_catalogue() {
       only("audit.read", {operator_, national_contact},
            "read audit entries (national contacts: about their state's records)", false),
       only("audit.verify", {operator_}, "verify the audit chain", false),
+      only("markings.search", {tracing_officer, national_contact, analyst},
+           "search weapon markings; results hold only records shared with the caller", false),
   };
   return catalogue;
 }

@@ -8,6 +8,7 @@
 #include "directory/directory_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "search/marking_search.h"
 #include "store/database.h"
 
 namespace concord::api {
@@ -19,6 +20,7 @@ struct Services {
   access::AuditTrail& audit;
   access::IdentityService& identity;
   directory::DirectoryService& directory;
+  const search::MarkingSearch& markings;
   bool secure_cookies = false;  // add Secure to the session cookie
 };
 
@@ -30,5 +32,6 @@ void add_session_routes(http::Router& router, const Services& services);
 void add_user_routes(http::Router& router, const Services& services);
 void add_audit_routes(http::Router& router, const Services& services);
 void add_directory_routes(http::Router& router, const Services& services);
+void add_search_routes(http::Router& router, const Services& services);
 
 }  // namespace concord::api

@@ -9,6 +9,7 @@ http::Router build_router(const Services& services) {
   add_user_routes(router, services);
   add_audit_routes(router, services);
   add_directory_routes(router, services);
+  add_search_routes(router, services);
   return router;
 }
 

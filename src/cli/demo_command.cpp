@@ -7,6 +7,7 @@
 #include "cli/options.h"
 #include "cli/runtime.h"
 #include "demo/demo_data.h"
+#include "demo/demo_weapons.h"
 
 namespace concord::cli {
 
@@ -20,7 +21,12 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       ->add_option("--seed", demo_options->seed,
                    "Seed of the generators; the same seed gives the same data")
       ->capture_default_str();
-  command->callback([options, demo_options, &exit_code] {
+  auto weapons = std::make_shared<std::size_t>(20000);
+  command
+      ->add_option("--weapons", *weapons,
+                   "How many synthetic weapon records to add for the marking search")
+      ->capture_default_str();
+  command->callback([options, demo_options, weapons, &exit_code] {
     auto runtime = open_runtime_or_log(*options, exit_code);
     if (!runtime) return;
     auto summary = demo::fill_demo_data(*runtime->directory, *runtime->identity,
@@ -31,10 +37,20 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       exit_code = kFailure;
       return;
     }
+    auto weapons_added = demo::fill_demo_weapons(
+        *runtime->db, *runtime->ids, *runtime->clock, *weapons, demo_options->seed,
+        [](const std::string& line) { std::cerr << line << "\n"; });
+    if (!weapons_added.ok()) {
+      spdlog::error("demo weapons: {}", weapons_added.error().message);
+      exit_code = kFailure;
+      return;
+    }
     std::cout << "demo data in " << redact_credentials(runtime->config.db) << ": "
               << summary->organisations_created << " organisations created, "
               << summary->organisations_existing << " already there; " << summary->users_created
-              << " users created\n\nDemo sign-ins (roles that read confidential records enrol a "
+              << " users created; " << weapons_added->created << " weapon records created, "
+              << weapons_added->existing
+              << " already there\n\nDemo sign-ins (roles that read confidential records enrol a "
                  "TOTP second factor at first sign-in):\n";
     for (const auto& sign_in : summary->sign_ins) {
       std::cout << "  " << std::left << std::setw(15) << sign_in.username << " " << std::setw(24)

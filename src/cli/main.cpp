@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
       "assistance."};
   app.footer(
       "Exit codes: 0 success, 1 failure, 2 usage or configuration error, 3 database error, "
-      "4 cannot listen.\nSettings come from defaults, then --config FILE (TOML), then CONCORD_* "
+      "4 cannot listen, 5 rejected input (import).\nSettings come from defaults, then --config "
+      "FILE (TOML), then CONCORD_* "
       "environment variables, then flags.");
   app.require_subcommand(1);
   int exit_code = kSuccess;
@@ -27,6 +28,9 @@ int main(int argc, char** argv) {
   add_user_command(app, exit_code);
   add_token_command(app, exit_code);
   add_audit_command(app, exit_code);
+  add_import_command(app, exit_code);
+  add_gen_command(app, exit_code);
+  add_search_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -15,10 +15,11 @@ namespace concord::cli {
 // Exit codes, documented in `concord --help` and docs/operations.md.
 enum ExitCode : int {
   kSuccess = 0,
-  kFailure = 1,   // the command ran and failed
-  kUsage = 2,     // bad flags, arguments or configuration
-  kDatabase = 3,  // the database cannot be opened or migrated
-  kListen = 4,    // the address cannot be bound
+  kFailure = 1,       // the command ran and failed
+  kUsage = 2,         // bad flags, arguments or configuration
+  kDatabase = 3,      // the database cannot be opened or migrated
+  kListen = 4,        // the address cannot be bound
+  kInvalidInput = 5,  // the input had rows or a header that were rejected (import)
 };
 
 // Settings given on the command line, collected by CLI11 and merged by load().

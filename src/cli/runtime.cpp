@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+
 #include "cli/options.h"
 #include "store/migrations.h"
 
@@ -32,11 +34,35 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
       *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
   runtime.directory = std::make_unique<directory::DirectoryService>(
       *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.marking_index = std::make_unique<search::MarkingIndex>();
+  runtime.marking_search = std::make_unique<search::MarkingSearch>(*runtime.marking_index);
+  runtime.marking_feed =
+      std::make_unique<registry::MarkingIndexFeed>(*runtime.db, *runtime.marking_index);
   CONCORD_ASSIGN_OR_RETURN(const int changed, runtime.directory->sync_states());
   if (changed > 0)
     spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);
   exit_code = kSuccess;
   return runtime;
+}
+
+Result<void> load_marking_index(Runtime& runtime) {
+  const auto started = std::chrono::steady_clock::now();
+  auto last_report = started;
+  CONCORD_ASSIGN_OR_RETURN(const std::size_t count,
+                           runtime.marking_feed->load([&](std::size_t so_far) {
+                             const auto now = std::chrono::steady_clock::now();
+                             if (now - last_report < std::chrono::seconds(2)) return;
+                             last_report = now;
+                             spdlog::info("marking index: {} records read", so_far);
+                           }));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  spdlog::info(
+      "marking index: {} records in {:.1f} s ({:.0f} bytes of index per record)", count, seconds,
+      count > 0
+          ? static_cast<double>(runtime.marking_index->index_bytes()) / static_cast<double>(count)
+          : 0.0);
+  return {};
 }
 
 std::optional<Runtime> open_runtime_or_log(const SharedOptions& options, int& exit_code) {

@@ -14,6 +14,9 @@
 #include "core/id.h"
 #include "core/reference_data.h"
 #include "directory/directory_service.h"
+#include "registry/marking_index_feed.h"
+#include "search/marking_index.h"
+#include "search/marking_search.h"
 #include "store/database.h"
 
 namespace concord::cli {
@@ -30,11 +33,18 @@ struct Runtime {
   std::unique_ptr<access::AuditTrail> audit;
   std::unique_ptr<access::IdentityService> identity;
   std::unique_ptr<directory::DirectoryService> directory;
+  // Empty until load_marking_index(): only the commands that search need it.
+  std::unique_ptr<search::MarkingIndex> marking_index;
+  std::unique_ptr<search::MarkingSearch> marking_search;
+  std::unique_ptr<registry::MarkingIndexFeed> marking_feed;
 };
 
 // Reports progress on standard error. On failure prints the reason and returns the exit code to
 // use (kUsage for reference data, kDatabase for the store).
 Result<Runtime> open_runtime(const Config& config, int& exit_code);
+
+// Builds the marking index from the store, reporting progress on standard error.
+Result<void> load_marking_index(Runtime& runtime);
 
 // Loads the configuration from `options`, then open_runtime(); logs any failure and returns
 // nullopt with `exit_code` set.

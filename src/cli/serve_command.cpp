@@ -1,5 +1,6 @@
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "api/api.h"
@@ -19,10 +20,16 @@ int serve(const Config& config) {
     spdlog::error("{}", runtime.error().message);
     return exit_code;
   }
+  if (auto loaded = load_marking_index(*runtime); !loaded.ok()) {
+    spdlog::error("{}", loaded.error().message);
+    return kDatabase;
+  }
+  // Follow writes made through any node, so each is searchable here within about this long.
+  runtime->marking_feed->start(std::chrono::milliseconds(250));
   http::Metrics metrics;
   const http::Router router =
       api::build_router({*runtime->db, metrics, *runtime->audit, *runtime->identity,
-                         *runtime->directory, config.secure_cookies});
+                         *runtime->directory, *runtime->marking_search, config.secure_cookies});
 
   auto address = parse_host_port(config.listen);
   if (!address.ok()) {
@@ -50,6 +57,7 @@ int serve(const Config& config) {
             << redact_credentials(config.db) << ", schema " << runtime->schema_version
             << "). Stop with Ctrl-C." << std::endl;
   server.run();
+  runtime->marking_feed->stop();
   spdlog::info("stopped; closing the database");
   return kSuccess;
 }

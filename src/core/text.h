@@ -18,4 +18,7 @@ std::string_view trim(std::string_view text);
 // True when `text` holds a control character other than tab, line feed and carriage return.
 bool has_control_characters(std::string_view text);
 
+// The UTF-8 bytes of one code point (which must be a valid scalar value).
+std::string utf8_of(char32_t code_point);
+
 }  // namespace concord

@@ -34,8 +34,8 @@ struct WeaponRecord {
   std::string make;
   std::string model;
   std::string calibre;
-  std::string serial;          // as read
-  std::string other_markings;  // as read, free text
+  std::string serial;                  // as read
+  std::string other_markings;          // as read, free text
   std::string country_of_manufacture;  // alpha-2 or ""
   std::optional<int> year_of_manufacture;
   std::string reported_at;  // ISO 8601 date or date-time, as given

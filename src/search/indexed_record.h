@@ -3,10 +3,9 @@
 // node's index can follow the feed without reading the record again.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 
@@ -21,10 +20,10 @@ struct IndexedRecord {
   std::string make;
   std::string model;
   std::string calibre;
-  std::string country_of_manufacture;  // alpha-2 or ""
-  std::string sharing;                 // access::Sharing name: who else may see it in results
+  std::string country_of_manufacture;    // alpha-2 or ""
+  std::string sharing;                   // access::Sharing name: who else may see it in results
   std::vector<std::string> shared_with;  // for sharing "named_states"
-  std::vector<std::string> markings;   // the serial first, then other serials, each as read
+  std::vector<std::string> markings;     // the serial first, then other serials, each as read
 };
 
 nlohmann::json indexed_record_to_json(const IndexedRecord& record);

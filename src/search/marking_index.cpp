@@ -198,7 +198,8 @@ Result<SearchResult> run_search(const MarkingIndex::Snapshot& snapshot,
     SearchHit hit;
     hit.id = std::string(ranked.id);
     const std::uint32_t record = ranked.segment->entry_record(ranked.entry);
-    hit.external_id = ranked.segment->record(record).external_id;
+    hit.record = ranked.segment->record(record);
+    hit.external_id = hit.record.external_id;
     hit.marking = static_cast<int>(ranked.segment->entry_marking(ranked.entry));
     const std::string_view text = ranked.segment->entry_symbols(ranked.entry);
     hit.record_symbols.resize(text.size());

@@ -55,8 +55,9 @@ struct SearchRequest {
 struct SearchHit {
   std::string id;
   std::string external_id;
-  double score = 0;  // in [0, 1]; see docs/search.md
-  int marking = 0;   // which of the record's markings matched (0: the serial)
+  double score = 0;      // in [0, 1]; see docs/search.md
+  int marking = 0;       // which of the record's markings matched (0: the serial)
+  IndexedRecord record;  // the record as indexed
   marking::Alignment alignment;
   std::u32string record_symbols;  // the canonical symbols the alignment indexes
 };

@@ -126,12 +126,14 @@ struct QuerySegment {
   int end = 0;
 };
 
-// Chooses `count` segments of at least two symbols from the query's pieces, with at least one
-// symbol between two segments of one piece (so that one adjacent swap can break only one of
-// them), minimising the summed estimate `cost`. Empty when they do not fit.
+// Chooses `count` segments of at least two symbols from the query's pieces, minimising the summed
+// estimate `cost`; empty when they do not fit. With `gaps`, at least one symbol separates two
+// segments of one piece, so that one adjacent swap can break only one of them; without, the
+// caller must also look up each boundary with its two symbols swapped.
 std::vector<QuerySegment> choose_segments(const std::vector<std::vector<char32_t>>& pieces,
-                                          int count,
+                                          int count, bool gaps,
                                           const std::function<double(int, int, int)>& cost) {
+  const int gap = gaps ? 1 : 0;
   constexpr double kImpossible = std::numeric_limits<double>::infinity();
   // best(p, x, j): the cheapest way to place j more segments from position x of piece p on.
   struct Choice {
@@ -152,7 +154,7 @@ std::vector<QuerySegment> choose_segments(const std::vector<std::vector<char32_t
     if (known[p][x][j]) return memo[p][x][j].cost;
     Choice choice{best(p, x + 1, j), -1};
     for (int end = x + 2; end <= length; ++end) {
-      const double rest = end + 1 >= length ? best(p + 1, 0, j - 1) : best(p, end + 1, j - 1);
+      const double rest = end + gap >= length ? best(p + 1, 0, j - 1) : best(p, end + gap, j - 1);
       const double total = cost(static_cast<int>(p), x, end) + rest;
       if (total < choice.cost) choice = {total, end};
     }
@@ -178,11 +180,11 @@ std::vector<QuerySegment> choose_segments(const std::vector<std::vector<char32_t
     }
     chosen.push_back({static_cast<int>(p), x, choice.end});
     --j;
-    if (choice.end + 1 >= length) {
+    if (choice.end + gap >= length) {
       ++p;
       x = 0;
     } else {
-      x = choice.end + 1;
+      x = choice.end + gap;
     }
   }
   return chosen;
@@ -196,40 +198,76 @@ std::string filter_key(std::string_view value) {
 
 // ----- building -----
 
+// Attribute values repeat across millions of records, so each distinct value is folded once.
+class KeyCache {
+ public:
+  const std::string& key(const std::string& value) {
+    auto found = keys_.find(value);
+    if (found == keys_.end()) found = keys_.emplace(value, filter_key(value)).first;
+    return found->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> keys_;
+};
+
 struct Segment::Builder::Pending {
   std::string arena;
   std::vector<std::uint64_t> offsets{0};
-  std::vector<std::string> sort_keys;
+  // The make, model and calibre of each record, as numbers into `values`: what entries are
+  // ordered by.
+  std::unordered_map<std::string, std::uint32_t> value_numbers;
+  std::vector<std::string> values;
+  std::vector<std::array<std::uint32_t, 3>> attributes;
+
+  std::uint32_t number(const std::string& value) {
+    const auto [found, added] =
+        value_numbers.emplace(value, static_cast<std::uint32_t>(values.size()));
+    if (added) values.push_back(value);
+    return found->second;
+  }
 };
 
 Segment::Builder::Builder() : pending_(std::make_unique<Pending>()) {}
 Segment::Builder::~Builder() = default;
 
 std::size_t Segment::Builder::size() const {
-  return pending_->sort_keys.size();
+  return pending_->attributes.size();
 }
 
 void Segment::Builder::add(const IndexedRecord& record) {
   if (record.markings.empty()) return;  // nothing to find it by
   encode_record(pending_->arena, record);
   pending_->offsets.push_back(pending_->arena.size());
-  std::string key = filter_key(record.make);
-  for (const std::string* part : {&record.model, &record.calibre, &record.id}) {
-    key.push_back('\x1f');
-    key += *part == record.id ? *part : filter_key(*part);
-  }
-  pending_->sort_keys.push_back(std::move(key));
+  pending_->attributes.push_back({pending_->number(record.make), pending_->number(record.model),
+                                  pending_->number(record.calibre)});
 }
 
 std::shared_ptr<const Segment> Segment::Builder::finish() {
   Pending& pending = *pending_;
-  const std::size_t count = pending.sort_keys.size();
+  const std::size_t count = pending.attributes.size();
+  KeyCache keys;
+  // Rank the distinct values by their folded key, then order records by the ranks of their make,
+  // model and calibre (stable: equal ones keep the order they came in).
+  std::vector<std::uint32_t> by_key(pending.values.size());
+  std::iota(by_key.begin(), by_key.end(), 0u);
+  std::sort(by_key.begin(), by_key.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return keys.key(pending.values[a]) < keys.key(pending.values[b]);
+  });
+  std::vector<std::uint32_t> rank(pending.values.size());
+  for (std::uint32_t r = 0; r < by_key.size(); ++r)
+    rank[by_key[r]] = r;
   std::vector<std::uint32_t> order(count);
   std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    return pending.sort_keys[a] < pending.sort_keys[b];
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const auto& x = pending.attributes[a];
+    const auto& y = pending.attributes[b];
+    for (int i = 0; i < 3; ++i) {
+      if (rank[x[i]] != rank[y[i]]) return rank[x[i]] < rank[y[i]];
+    }
+    return false;
   });
-  pending.sort_keys = {};
+  pending.attributes = {};
 
   auto segment = std::make_shared<Segment>();
   segment->arena_.reserve(pending.arena.size());
@@ -286,14 +324,14 @@ std::shared_ptr<const Segment> Segment::Builder::finish() {
                                                   &record.state,
                                                   &record.country_of_manufacture};
       for (int field = 0; field < kFilterFields; ++field)
-        filter_entries[field][filter_key(*values[field])].push_back(entry);
+        filter_entries[field][keys.key(*values[field])].push_back(entry);
       if (record.sharing == access::to_string(access::Sharing::public_)) {
         public_entries.push_back(entry);
       } else if (record.sharing == access::to_string(access::Sharing::law_enforcement)) {
         law_enforcement_entries.push_back(entry);
       } else if (record.sharing == access::to_string(access::Sharing::named_states)) {
         for (const auto& state : record.shared_with)
-          named_entries[filter_key(state)].push_back(entry);
+          named_entries[keys.key(state)].push_back(entry);
       }
     }
   }
@@ -301,12 +339,15 @@ std::shared_ptr<const Segment> Segment::Builder::finish() {
   pending.arena = {};
   pending.offsets = {};
 
-  segment->records_by_id_.resize(count);
-  std::iota(segment->records_by_id_.begin(), segment->records_by_id_.end(), 0u);
-  std::sort(segment->records_by_id_.begin(), segment->records_by_id_.end(),
-            [&](std::uint32_t a, std::uint32_t b) {
-              return segment->record_id(a) < segment->record_id(b);
-            });
+  {
+    std::vector<std::string_view> ids(count);
+    for (std::uint32_t r = 0; r < count; ++r)
+      ids[r] = segment->record_id(r);
+    segment->records_by_id_.resize(count);
+    std::iota(segment->records_by_id_.begin(), segment->records_by_id_.end(), 0u);
+    std::sort(segment->records_by_id_.begin(), segment->records_by_id_.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return ids[a] < ids[b]; });
+  }
 
   auto fill = [](FilterValues& target,
                  std::unordered_map<std::string, std::vector<std::uint32_t>>& source) {
@@ -499,40 +540,79 @@ void Segment::search(const PreparedQuery& query, const SearchFilters& filters, c
   for (int budget = 0;; ++budget) {
     // Every entry not yet checked is at least `budget` edits away.
     if (budget * cheapest_edit > top.limit()) return;
-    auto estimate = [&](int piece, int begin, int end) {
-      const auto& symbols = query.pieces[static_cast<std::size_t>(piece)];
-      double smallest = std::numeric_limits<double>::infinity();
-      const int gram = end - begin >= 3 ? 3 : 2;
-      for (int at = begin; at + gram <= end; ++at) {
-        const int slot = posting_slot(&symbols[static_cast<std::size_t>(at)], gram);
-        smallest = std::min(smallest, slot < 0 ? 0.0 : posting_sizes_[slot] * scale);
+    // A pattern: folded symbols that every candidate of a round holds intact, looked up as the
+    // intersection of its grams' postings (trigrams, or the one bigram of a pair).
+    // How many entries hold it, by the chain rule of an n-gram model: P(abcd) is about
+    // P(abc) P(bcd) / P(bc). Serials share prefixes and count in sequence, so the smallest posting
+    // alone badly overestimates long pieces and misjudges which pieces are selective.
+    auto estimate_pattern = [&](const char32_t* symbols, int length) {
+      auto size = [&](int at, int gram) {
+        const int slot = posting_slot(symbols + at, gram);
+        return slot < 0 ? 0.0 : static_cast<double>(posting_sizes_[slot]);
+      };
+      if (length < 3) return size(0, 2) * scale;
+      double smallest = size(0, 3);
+      double chained = smallest;
+      for (int at = 1; at + 3 <= length; ++at) {
+        const double trigram = size(at, 3);
+        const double overlap = size(at, 2);
+        smallest = std::min(smallest, trigram);
+        chained = overlap > 0 ? chained * trigram / overlap : 0.0;
       }
-      return smallest;
+      return std::min(smallest, chained) * scale;
     };
-    const auto chosen = choose_segments(query.pieces, budget + 1, estimate);
-    double expected = 0;
-    for (const auto& segment : chosen)
-      expected += estimate(segment.piece, segment.begin, segment.end);
+    auto estimate = [&](int piece, int begin, int end) {
+      return estimate_pattern(&query.pieces[static_cast<std::size_t>(piece)][begin], end - begin);
+    };
+    // Round 1 may also cut pieces without a gap, looking up each boundary swapped as well: on
+    // short serials that leaves longer, far more selective segments.
+    std::vector<std::vector<char32_t>> patterns;
+    double expected = std::numeric_limits<double>::infinity();
+    for (const bool gaps : {true, false}) {
+      if (!gaps && budget != 1) continue;
+      const auto chosen = choose_segments(query.pieces, budget + 1, gaps, estimate);
+      if (chosen.empty()) continue;
+      std::vector<std::vector<char32_t>> plan;
+      double plan_cost = 0;
+      for (std::size_t i = 0; i < chosen.size(); ++i) {
+        const auto& symbols = query.pieces[static_cast<std::size_t>(chosen[i].piece)];
+        plan.emplace_back(symbols.begin() + chosen[i].begin, symbols.begin() + chosen[i].end);
+        if (!gaps && i + 1 < chosen.size() && chosen[i + 1].piece == chosen[i].piece &&
+            chosen[i + 1].begin == chosen[i].end) {
+          std::vector<char32_t> bridge(symbols.begin() + chosen[i].begin,
+                                       symbols.begin() + chosen[i + 1].end);
+          const auto at = static_cast<std::size_t>(chosen[i].end - chosen[i].begin);
+          std::swap(bridge[at - 1], bridge[at]);
+          plan.push_back(std::move(bridge));
+        }
+      }
+      for (const auto& pattern : plan)
+        plan_cost += estimate_pattern(pattern.data(), static_cast<int>(pattern.size()));
+      if (plan_cost < expected) {
+        expected = plan_cost;
+        patterns = std::move(plan);
+      }
+    }
     const double unchecked = admitted_count - static_cast<double>(checked.cardinality());
-    if (chosen.empty() || expected * kScanAdvantage >= unchecked) {
+    if (patterns.empty() || expected * kScanAdvantage >= unchecked) {
       scan(&checked);
       return;
     }
     Roaring candidates;
-    for (const auto& segment : chosen) {
-      const auto& symbols = query.pieces[static_cast<std::size_t>(segment.piece)];
-      const int gram = segment.end - segment.begin >= 3 ? 3 : 2;
+    for (const auto& pattern : patterns) {
+      const int length = static_cast<int>(pattern.size());
+      const int gram = length >= 3 ? 3 : 2;
       std::vector<const Roaring*> lists;
       bool absent = false;
-      for (int at = segment.begin; at + gram <= segment.end; ++at) {
-        const int slot = posting_slot(&symbols[static_cast<std::size_t>(at)], gram);
+      for (int at = 0; at + gram <= length; ++at) {
+        const int slot = posting_slot(&pattern[static_cast<std::size_t>(at)], gram);
         if (slot < 0) {
           absent = true;
           break;
         }
         lists.push_back(&postings_[static_cast<std::size_t>(slot)]);
       }
-      if (absent) continue;  // no entry holds this piece intact
+      if (absent) continue;  // no entry holds this pattern intact
       std::sort(lists.begin(), lists.end(),
                 [](const auto* a, const auto* b) { return a->cardinality() < b->cardinality(); });
       Roaring intact = admitted ? (*lists.front() & *admitted) : *lists.front();

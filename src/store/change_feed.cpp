@@ -1,6 +1,8 @@
 // ChangeFeed: append and read the change_feed table created by migration 0001.
 #include "store/change_feed.h"
 
+#include <algorithm>
+
 #include "core/clock.h"
 #include "store/advisory_locks.h"
 
@@ -25,6 +27,49 @@ Result<std::int64_t> append_change(Transaction& transaction, const Change& chang
                          change.action, change.payload}));
   if (inserted.rows.size() != 1) return Error::internal("change_feed insert returned no position");
   return inserted.rows[0].integer(0);
+}
+
+Result<void> append_changes(Transaction& transaction, const std::vector<Change>& changes) {
+  if (changes.empty()) return ok();
+  // SQLite runs in-process and binds parameters by name at a cost that grows with their number,
+  // so one cached single-row statement per change is fastest there.
+  if (transaction.backend() == Backend::sqlite) {
+    for (const Change& change : changes)
+      CONCORD_TRY(append_change(transaction, change));
+    return ok();
+  }
+  // On PostgreSQL each statement is a round trip: many rows per INSERT, whose VALUES are
+  // numbered in the order given (6 parameters a row, far below the limit of 65535).
+  CONCORD_TRY(transaction.query("SELECT pg_advisory_xact_lock($1)", {advisory_lock::change_feed}));
+  constexpr std::size_t kRowsPerStatement = 500;
+  const std::string now = format_iso8601(SystemClock().now());
+  std::vector<Value> params;
+  for (std::size_t first = 0; first < changes.size(); first += kRowsPerStatement) {
+    const std::size_t count = std::min(kRowsPerStatement, changes.size() - first);
+    std::string sql =
+        "INSERT INTO change_feed (recorded_at, area, entity, entity_id, action, payload) VALUES ";
+    params.clear();
+    params.reserve(count * 6);
+    for (std::size_t i = first; i < first + count; ++i) {
+      const Change& change = changes[i];
+      const std::size_t base = params.size();
+      if (i > first) sql += ", ";
+      sql += "(";
+      for (std::size_t column = 1; column <= 6; ++column) {
+        if (column > 1) sql += ", ";
+        sql += "$" + std::to_string(base + column);
+      }
+      sql += ")";
+      params.emplace_back(change.recorded_at.empty() ? now : change.recorded_at);
+      params.emplace_back(change.area);
+      params.emplace_back(change.entity);
+      params.emplace_back(change.entity_id);
+      params.emplace_back(change.action);
+      params.emplace_back(change.payload);
+    }
+    CONCORD_TRY(transaction.execute(sql, params));
+  }
+  return ok();
 }
 
 Result<std::vector<Change>> read_changes(Database& db, std::int64_t after, int limit) {

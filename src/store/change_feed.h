@@ -28,6 +28,11 @@ struct Change {
 // commit. An empty recorded_at is filled with the current UTC time.
 Result<std::int64_t> append_change(Transaction& transaction, const Change& change);
 
+// Appends `changes` in order, as append_change would one by one, but with one lock and few
+// statements: for bulk writes (an import of thousands of records). The same rule applies: append
+// last, just before commit.
+Result<void> append_changes(Transaction& transaction, const std::vector<Change>& changes);
+
 // Changes with position > `after`, oldest first, at most `limit` (invalid_argument if negative).
 // Each call sees a prefix of the feed: a later call never returns a position below one an
 // earlier call returned. Positions may have gaps (rolled-back appends).

@@ -126,6 +126,13 @@ TEST_P(AuthorizationMatrix, EveryRouteAllowsAndRefusesExactlyAsThePolicySays) {
       {"GET", "/api/v1/audit", "/api/v1/audit?state=FR", "", {"operator", "fr_contact"}},
       {"GET", "/api/v1/audit", "/api/v1/audit?state=DE", "", {"operator", "de_contact"}},
       {"GET", "/api/v1/audit/verify", "/api/v1/audit/verify", "", kOperator},
+      // Law enforcement and analysts of any state may search; each sees only what is shared
+      // with it (search_api_test.cpp proves that part).
+      {"GET",
+       "/api/v1/search/markings",
+       "/api/v1/search/markings?q=AB1234",
+       "",
+       {"fr_contact", "de_contact"}},
       // Last: it ends each caller's session.
       {"DELETE", "/api/v1/session", "/api/v1/session", "", kSignedIn},
   };

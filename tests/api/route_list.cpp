@@ -17,7 +17,10 @@ std::vector<RouteInfo> every_route() {
   access::IdentityService identity(*db, **reference, clock, ids, audit);
   directory::DirectoryService directory(*db, **reference, clock, ids, audit);
   http::Metrics metrics;
-  const http::Router router = api::build_router({*db, metrics, audit, identity, directory});
+  search::MarkingIndex index;
+  search::MarkingSearch markings(index);
+  const http::Router router =
+      api::build_router({*db, metrics, audit, identity, directory, markings});
   std::vector<RouteInfo> routes;
   for (const auto& route : router.routes()) {
     routes.push_back({route.method, route.pattern, route.action});

@@ -73,6 +73,28 @@ TEST_P(StoreChangeFeed, AppendsInATransactionAndReadsBack) {
   EXPECT_EQ(ok_value(store::latest_change_position(db())), positions[2]);
 }
 
+TEST_P(StoreChangeFeed, AppendsABulkInTheOrderGiven) {
+  std::vector<Change> bulk;
+  for (int i = 0; i < 1234; ++i)  // more than one statement's worth on PostgreSQL
+    bulk.push_back(change(std::to_string(i)));
+  bulk[7].recorded_at = "2026-01-02T03:04:05.678Z";
+  const std::int64_t before = append(change("before"));
+  ok_value(store::in_transaction(db(), TransactionMode::read_write, [&](Transaction& transaction) {
+    return store::append_changes(transaction, bulk);
+  }));
+  std::vector<Change> changes = ok_value(store::read_changes(db(), before, 2000));
+  ASSERT_EQ(changes.size(), bulk.size());
+  for (size_t i = 0; i < changes.size(); ++i) {
+    ASSERT_EQ(changes[i].entity_id, std::to_string(i));
+    if (i > 0) {
+      ASSERT_LT(changes[i - 1].position, changes[i].position);
+    }
+  }
+  EXPECT_EQ(changes[7].recorded_at, "2026-01-02T03:04:05.678Z");
+  EXPECT_FALSE(changes[8].recorded_at.empty());
+  EXPECT_EQ(changes[5].payload, R"({"id":"5"})");
+}
+
 TEST_P(StoreChangeFeed, ReadsAfterAPositionUpToALimit) {
   std::vector<std::int64_t> positions;
   for (int i = 0; i < 10; ++i)

@@ -1,0 +1,34 @@
+#include "registry/weapon_record.h"
+
+#include "core/enum_names.h"
+
+namespace concord::registry {
+namespace {
+
+constexpr EnumNames<RecordKind, 9> kKindNames({{
+    {RecordKind::registry, "registry"},
+    {RecordKind::lost, "lost"},
+    {RecordKind::stolen, "stolen"},
+    {RecordKind::trafficked, "trafficked"},
+    {RecordKind::seized, "seized"},
+    {RecordKind::found, "found"},
+    {RecordKind::surrendered, "surrendered"},
+    {RecordKind::destroyed, "destroyed"},
+    {RecordKind::embargo_breach, "embargo_breach"},
+}});
+
+}  // namespace
+
+std::string_view to_string(RecordKind kind) {
+  return kKindNames.name(kind);
+}
+
+std::optional<RecordKind> record_kind_from_string(std::string_view text) {
+  return kKindNames.parse(text);
+}
+
+std::string record_kinds_list() {
+  return kKindNames.list();
+}
+
+}  // namespace concord::registry
