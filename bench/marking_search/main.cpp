@@ -29,6 +29,8 @@ struct Options {
   std::optional<std::size_t> oracle_queries;  // default: all up to 1M records, then 500
   std::size_t batch_queries = 100'000;
   double batch_seconds = 60;
+  // `concord search --batch` writes pairs at or above 0.8 (probable matches) unless told otherwise.
+  double batch_min_score = 0.8;
   int threads = 2;
   double min_score = search::SearchRequest{}.min_score;
   std::string build = "rebuild";
@@ -198,7 +200,7 @@ int run(const Options& options) {
     progress("batch: up to " + std::to_string(options.batch_queries) + " exact readings in " +
              std::to_string(options.batch_seconds) + " s");
     const auto batch = exact_queries(
-        corpus, {options.batch_queries, options.seed ^ kBatchStream, 10, options.min_score});
+        corpus, {options.batch_queries, options.seed ^ kBatchStream, 10, options.batch_min_score});
     const auto run = run_concurrently(concord_system(index, batch, false), batch.size(),
                                       options.threads, 0, options.batch_seconds);
     findings.batch.queries = run.queries;
@@ -254,6 +256,9 @@ int main(int argc, char** argv) {
                  "queries checked against the oracle (default: all up to 1M records, then 500)");
   app.add_option("--batch-queries", options.batch_queries,
                  "exact readings for the batch cross-check estimate (0: skip)")
+      ->capture_default_str();
+  app.add_option("--batch-min-score", options.batch_min_score,
+                 "the threshold of the batch cross-check, as concord search --batch uses")
       ->capture_default_str();
   app.add_option("--batch-seconds", options.batch_seconds,
                  "stop the batch cross-check after this long (0: no limit)")

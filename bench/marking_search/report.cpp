@@ -265,7 +265,8 @@ void batch_section(const Findings& findings, std::string& out) {
   }
   const double rate = static_cast<double>(batch.queries) / batch.seconds;
   out += fmt::format(
-      "{} exact readings (no filter) against the index on {} threads: {:.1f} s, {:.0f} "
+      "{} exact readings (no filter, top 10, min_score 0.8 as `concord search --batch`) against "
+      "the index on {} threads: {:.1f} s, {:.0f} "
       "queries/s; the record itself was among the hits for {} of them. **Extrapolated**, not "
       "measured: 1M records checked against the index would take {:.1f} s.\n\n",
       batch.queries, findings.workers, batch.seconds, rate, share(batch.found), 1e6 / rate);

@@ -11,7 +11,8 @@ namespace {
 
 // Edits on one part: the fewest unit edits (substitution, insertion, deletion, adjacent swap) that
 // turn the part into some substring of the record.
-int part_distance(const BoundPart& part, const char32_t* record, std::size_t length) {
+template <typename Symbol>
+int part_distance(const BoundPart& part, const Symbol* record, std::size_t length) {
   const int m = part.length;
   const std::uint64_t last = std::uint64_t{1} << (m - 1);
   std::uint64_t vp = ~std::uint64_t{0};
@@ -42,9 +43,8 @@ int part_distance(const BoundPart& part, const char32_t* record, std::size_t len
   return best;
 }
 
-}  // namespace
-
-int unit_bound(const PreparedQuery& query, const char32_t* record, std::size_t length) {
+template <typename Symbol>
+int bound_of(const PreparedQuery& query, const Symbol* record, std::size_t length) {
   const CostUnits& costs = query.costs;
   const int cheapest_edit =
       std::min({costs.substitution, costs.extra, costs.missing, costs.transposition});
@@ -57,6 +57,16 @@ int unit_bound(const PreparedQuery& query, const char32_t* record, std::size_t l
     bound = std::max(bound, uncovered * std::min(costs.lost_edge, costs.missing));
   }
   return bound;
+}
+
+}  // namespace
+
+int unit_bound(const PreparedQuery& query, const char32_t* record, std::size_t length) {
+  return bound_of(query, record, length);
+}
+
+int unit_bound(const PreparedQuery& query, const unsigned char* ascii, std::size_t length) {
+  return bound_of(query, ascii, length);
 }
 
 int weighted_cost(const PreparedQuery& query, const char32_t* record, std::size_t length,

@@ -16,6 +16,8 @@ namespace concord::search {
 
 // In hundredths of an edit, like weighted_cost().
 int unit_bound(const PreparedQuery& query, const char32_t* record, std::size_t length);
+// The same for a record whose canonical symbols are all ASCII, read from its bytes undecoded.
+int unit_bound(const PreparedQuery& query, const unsigned char* ascii, std::size_t length);
 
 int weighted_cost(const PreparedQuery& query, const char32_t* record, std::size_t length,
                   int limit);

@@ -479,9 +479,17 @@ std::optional<Roaring> Segment::admitted_entries(const SearchFilters& filters, c
 
 void Segment::check_entry(const PreparedQuery& query, std::uint32_t entry, bool exhaustively,
                           TopHits& top, SearchStatistics& statistics) const {
+  const std::string_view text = entry_symbols(entry);
+  ++statistics.candidates;
+  const int limit = top.limit();
+  // Nearly every marking is ASCII once canonical: bound it from its bytes, decoding only the few
+  // that go on to the exact alignment.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const bool ascii =
+      std::all_of(bytes, bytes + text.size(), [](unsigned char b) { return b < 0x80; });
+  if (!exhaustively && ascii && unit_bound(query, bytes, text.size()) > limit) return;
   char32_t stack[kStackSymbols];
   std::vector<char32_t> heap;
-  const std::string_view text = entry_symbols(entry);
   char32_t* symbols = stack;
   std::size_t length = decode_symbols(text, stack, kStackSymbols);
   if (length > kStackSymbols) {
@@ -489,9 +497,7 @@ void Segment::check_entry(const PreparedQuery& query, std::uint32_t entry, bool 
     decode_symbols(text, heap.data(), heap.size());
     symbols = heap.data();
   }
-  ++statistics.candidates;
-  const int limit = top.limit();
-  if (!exhaustively && unit_bound(query, symbols, length) > limit) return;
+  if (!exhaustively && !ascii && unit_bound(query, symbols, length) > limit) return;
   ++statistics.verified;
   const int cost = weighted_cost(query, symbols, length, limit);
   if (cost > limit) return;
