@@ -8,6 +8,7 @@
 
 #include "access/policy.h"
 #include "marking/canonical_marking.h"
+#include "search/lane_bound.h"
 #include "search/record_distance.h"
 #include "search/symbol_fold.h"
 
@@ -19,6 +20,7 @@ constexpr int kDenseSymbols = 36;
 constexpr int kDenseBigrams = kDenseSymbols * kDenseSymbols;
 constexpr int kDenseGrams = kDenseBigrams + kDenseBigrams * kDenseSymbols;
 constexpr std::size_t kStackSymbols = 128;
+constexpr std::size_t kChunk = 4096;  // entries gathered before they are checked together
 
 int dense_symbol(char32_t folded) {
   if (folded >= U'0' && folded <= U'9') return static_cast<int>(folded - U'0');
@@ -477,17 +479,19 @@ std::optional<Roaring> Segment::admitted_entries(const SearchFilters& filters, c
   return admitted;
 }
 
-void Segment::check_entry(const PreparedQuery& query, std::uint32_t entry, bool exhaustively,
+namespace {
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
+void Segment::align_entry(const PreparedQuery& query, std::uint32_t entry, bool bounded,
                           TopHits& top, SearchStatistics& statistics) const {
   const std::string_view text = entry_symbols(entry);
-  ++statistics.candidates;
   const int limit = top.limit();
-  // Nearly every marking is ASCII once canonical: bound it from its bytes, decoding only the few
-  // that go on to the exact alignment.
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const bool ascii =
-      std::all_of(bytes, bytes + text.size(), [](unsigned char b) { return b < 0x80; });
-  if (!exhaustively && ascii && unit_bound(query, bytes, text.size()) > limit) return;
   char32_t stack[kStackSymbols];
   std::vector<char32_t> heap;
   char32_t* symbols = stack;
@@ -497,11 +501,50 @@ void Segment::check_entry(const PreparedQuery& query, std::uint32_t entry, bool 
     decode_symbols(text, heap.data(), heap.size());
     symbols = heap.data();
   }
-  if (!exhaustively && !ascii && unit_bound(query, symbols, length) > limit) return;
+  if (!bounded && unit_bound(query, symbols, length) > limit) return;
   ++statistics.verified;
   const int cost = weighted_cost(query, symbols, length, limit);
   if (cost > limit) return;
   top.offer({cost, record_id(entry_record_[entry]), this, entry});
+}
+
+void Segment::check_entries(const PreparedQuery& query, const std::uint32_t* entries,
+                            std::size_t count, bool exhaustively, TopHits& top,
+                            SearchStatistics& statistics) const {
+  statistics.candidates += count;
+  if (exhaustively) {
+    // The oracle aligns everything, with no bound to trust.
+    for (std::size_t i = 0; i < count; ++i)
+      align_entry(query, entries[i], /*bounded=*/true, top, statistics);
+    return;
+  }
+  // Nearly every marking is ASCII once canonical: bound those eight at a time from their bytes,
+  // and decode only the few that go on to the exact alignment.
+  const unsigned char* texts[kLanes];
+  std::size_t lengths[kLanes];
+  std::uint32_t lane_entries[kLanes];
+  std::size_t filled = 0;
+  auto flush = [&] {
+    int bounds[kLanes];
+    bound_eight(query, texts, lengths, filled, bounds);
+    for (std::size_t lane = 0; lane < filled; ++lane) {
+      if (bounds[lane] <= top.limit())
+        align_entry(query, lane_entries[lane], true, top, statistics);
+    }
+    filled = 0;
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view text = entry_symbols(entries[i]);
+    if (!is_ascii(text)) {
+      align_entry(query, entries[i], /*bounded=*/false, top, statistics);
+      continue;
+    }
+    texts[filled] = reinterpret_cast<const unsigned char*>(text.data());
+    lengths[filled] = text.size();
+    lane_entries[filled] = entries[i];
+    if (++filled == kLanes) flush();
+  }
+  if (filled > 0) flush();
 }
 
 void Segment::search(const PreparedQuery& query, const SearchFilters& filters, const Viewer& viewer,
@@ -515,9 +558,19 @@ void Segment::search(const PreparedQuery& query, const SearchFilters& filters, c
 
   auto scan = [&](const Roaring* skip) {
     statistics.scanned = true;
+    std::vector<std::uint32_t> chunk;
+    chunk.reserve(kChunk);
+    auto take = [&](std::uint32_t entry) {
+      chunk.push_back(entry);
+      if (chunk.size() == kChunk) {
+        check_entries(query, chunk.data(), chunk.size(), exhaustively, top, statistics);
+        chunk.clear();
+      }
+    };
     if (skip == nullptr && !admitted) {
       for (std::uint32_t entry = 0; entry < entry_count(); ++entry)
-        check_entry(query, entry, exhaustively, top, statistics);
+        take(entry);
+      check_entries(query, chunk.data(), chunk.size(), exhaustively, top, statistics);
       return;
     }
     Roaring remaining;
@@ -528,7 +581,8 @@ void Segment::search(const PreparedQuery& query, const SearchFilters& filters, c
       remaining -= *skip;
     }
     for (const std::uint32_t entry : remaining)
-      check_entry(query, entry, exhaustively, top, statistics);
+      take(entry);
+    check_entries(query, chunk.data(), chunk.size(), exhaustively, top, statistics);
   };
   if (exhaustively) {
     scan(nullptr);
@@ -627,8 +681,9 @@ void Segment::search(const PreparedQuery& query, const SearchFilters& filters, c
       candidates |= intact;
     }
     candidates -= checked;
-    for (const std::uint32_t entry : candidates)
-      check_entry(query, entry, false, top, statistics);
+    std::vector<std::uint32_t> listed(candidates.cardinality());
+    candidates.toUint32Array(listed.data());
+    check_entries(query, listed.data(), listed.size(), false, top, statistics);
     checked |= candidates;
   }
 }

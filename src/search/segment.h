@@ -80,7 +80,11 @@ class Segment {
   // The posting of a gram of 2 or 3 folded symbols: its index in postings_, or -1 when no entry
   // holds the gram.
   int posting_slot(const char32_t* folded, int length) const;
-  void check_entry(const PreparedQuery& query, std::uint32_t entry, bool exhaustively, TopHits& top,
+  // Bounds `entries` (unless `exhaustively`) and aligns those that may still enter `top`.
+  void check_entries(const PreparedQuery& query, const std::uint32_t* entries, std::size_t count,
+                     bool exhaustively, TopHits& top, SearchStatistics& statistics) const;
+  // Aligns one entry exactly and offers it; `bounded`: its bound was already checked.
+  void align_entry(const PreparedQuery& query, std::uint32_t entry, bool bounded, TopHits& top,
                    SearchStatistics& statistics) const;
 
   std::string arena_;                          // each record's fields, length-prefixed

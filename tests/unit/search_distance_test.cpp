@@ -8,6 +8,7 @@
 #include <string>
 
 #include "marking/alignment.h"
+#include "search/lane_bound.h"
 #include "search/prepared_query.h"
 #include "search/record_distance.h"
 #include "search/symbol_fold.h"
@@ -115,6 +116,36 @@ TEST(SearchDistance, BitParallelBoundMatchesPlainDynamicProgramming) {
     if (!prepared.has_run && static_cast<int>(record.size()) > prepared.fixed_terms)
       bound = std::max(bound, (static_cast<int>(record.size()) - prepared.fixed_terms) * 25);
     ASSERT_EQ(unit_bound(prepared, record.data(), record.size()), bound) << round;
+  }
+}
+
+TEST(SearchDistance, EightLanesGiveTheBoundOfEachRecord) {
+  std::mt19937_64 random(11);
+  const std::string ascii = "0123456789ABOQDILSZGUV8XY";
+  for (int round = 0; round < 2000; ++round) {
+    std::u32string near;
+    for (int i = 0; i < 1 + static_cast<int>(random() % 12); ++i)
+      near += static_cast<char32_t>(ascii[random() % ascii.size()]);
+    const marking::MarkingQuery query = random_query(random, near);
+    const PreparedQuery prepared = prepare_query(query);
+    std::vector<std::string> records;
+    const std::size_t count = 1 + random() % kLanes;
+    for (std::size_t lane = 0; lane < count; ++lane) {
+      std::string record;
+      for (int i = 0; i < static_cast<int>(random() % 20); ++i)
+        record += ascii[random() % ascii.size()];
+      records.push_back(record);
+    }
+    const unsigned char* texts[kLanes];
+    std::size_t lengths[kLanes];
+    for (std::size_t lane = 0; lane < count; ++lane) {
+      texts[lane] = reinterpret_cast<const unsigned char*>(records[lane].data());
+      lengths[lane] = records[lane].size();
+    }
+    int bounds[kLanes];
+    bound_eight(prepared, texts, lengths, count, bounds);
+    for (std::size_t lane = 0; lane < count; ++lane)
+      ASSERT_EQ(bounds[lane], unit_bound(prepared, texts[lane], lengths[lane])) << round;
   }
 }
 
