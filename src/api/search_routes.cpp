@@ -1,7 +1,6 @@
 // The marking search route: GET /api/v1/search/markings?q=...&top=...&make=... Results hold only
 // the records shared with the caller (search/marking_search.h).
 #include <charconv>
-#include <set>
 
 #include "api/api.h"
 #include "api/gate.h"
@@ -14,12 +13,13 @@ namespace {
 // The query parameters, each named in errors; an unknown one is refused rather than ignored, so
 // that a misspelt filter never silently widens a search.
 Result<search::MarkingSearchInput> decode_search(const http::Request& request) {
-  static const std::set<std::string> known = {"q",       "top",  "min_score", "make",  "model",
-                                              "calibre", "type", "kind",      "state", "country"};
-  for (const auto& [name, value] : request.query) {
-    if (!known.contains(name)) return Error::invalid(name, "unknown parameter \"" + name + "\"");
-  }
   search::MarkingSearchInput input;
+  for (const auto& [name, value] : request.query) {
+    if (name == "q" || name == "top" || name == "min_score") continue;
+    std::string* filter = search::filter_named(input.filters, name);
+    if (filter == nullptr) return Error::invalid(name, "unknown parameter \"" + name + "\"");
+    *filter = value;
+  }
   auto q = query_parameter(request, "q");
   if (!q || q->empty()) return Error::invalid("q", "q is required: the marking as read");
   input.q = *q;
@@ -40,13 +40,6 @@ Result<search::MarkingSearchInput> decode_search(const http::Request& request) {
     }
     input.min_score = value;
   }
-  input.filters.make = query_parameter(request, "make").value_or("");
-  input.filters.model = query_parameter(request, "model").value_or("");
-  input.filters.calibre = query_parameter(request, "calibre").value_or("");
-  input.filters.weapon_type = query_parameter(request, "type").value_or("");
-  input.filters.kind = query_parameter(request, "kind").value_or("");
-  input.filters.state = query_parameter(request, "state").value_or("");
-  input.filters.country_of_manufacture = query_parameter(request, "country").value_or("");
   return input;
 }
 
@@ -58,12 +51,11 @@ void add_search_routes(http::Router& router, const Services& services) {
             [&markings](http::Request& request, const access::Principal& principal) {
               auto input = decode_search(request);
               if (!input.ok()) return http::error_response(input.error());
-              auto query = marking::parse_marking_query(input->q, "q");
               return http::respond(markings.search(principal, *input), 200,
                                    [&](const search::SearchResult& found) {
                                      json hits = json::array();
                                      for (const auto& hit : found.hits)
-                                       hits.push_back(search::hit_json(hit, *query));
+                                       hits.push_back(search::hit_json(hit, found.query));
                                      return json{{"query", input->q}, {"hits", hits}};
                                    });
             });

@@ -56,24 +56,15 @@ Result<search::MarkingSearchInput> decode_line(const std::string& line,
   auto object = nlohmann::json::parse(line, nullptr, false);
   if (object.is_discarded() || !object.is_object())
     return Error::invalid("line", "a line starting with { must be one JSON object");
-  static const std::vector<std::pair<std::string, std::string search::SearchFilters::*>> fields = {
-      {"make", &search::SearchFilters::make},
-      {"model", &search::SearchFilters::model},
-      {"calibre", &search::SearchFilters::calibre},
-      {"type", &search::SearchFilters::weapon_type},
-      {"kind", &search::SearchFilters::kind},
-      {"state", &search::SearchFilters::state},
-      {"country", &search::SearchFilters::country_of_manufacture}};
   for (const auto& [name, value] : object.items()) {
     if (!value.is_string()) return Error::invalid(name, name + " must be a string");
     if (name == "q") {
       input.q = value.get<std::string>();
       continue;
     }
-    const auto known = std::find_if(fields.begin(), fields.end(),
-                                    [&](const auto& field) { return field.first == name; });
-    if (known == fields.end()) return Error::invalid(name, "unknown field \"" + name + "\"");
-    input.filters.*(known->second) = value.get<std::string>();
+    std::string* filter = search::filter_named(input.filters, name);
+    if (filter == nullptr) return Error::invalid(name, "unknown field \"" + name + "\"");
+    *filter = value.get<std::string>();
   }
   if (input.q.empty()) return Error::invalid("q", "q is required: the marking as read");
   return input;
@@ -165,11 +156,10 @@ int run_one(const search::MarkingSearch& markings, const SearchOptions& options)
     report_failure("search", found.error(), exit_code);
     return found.error().code == ErrorCode::invalid_argument ? kUsage : exit_code;
   }
-  auto query = marking::parse_marking_query(options.query, "q");
   if (options.json) {
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const auto& hit : found->hits)
-      hits.push_back(search::hit_json(hit, *query));
+      hits.push_back(search::hit_json(hit, found->query));
     std::cout << nlohmann::ordered_json{{"query", options.query}, {"hits", hits}}.dump(2) << '\n';
     return kSuccess;
   }

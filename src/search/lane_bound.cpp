@@ -86,18 +86,8 @@ void bound_eight(const PreparedQuery& query, const unsigned char* const* records
   }
   int edits[kLanes];
   edits_eight(query.parts[0], records, lengths, count, edits);
-  const CostUnits& costs = query.costs;
-  const int cheapest_edit =
-      std::min({costs.substitution, costs.extra, costs.missing, costs.transposition});
-  for (std::size_t lane = 0; lane < count; ++lane) {
-    int bound = edits[lane] * cheapest_edit;
-    const auto length = static_cast<int>(lengths[lane]);
-    if (!query.has_run && length > query.fixed_terms) {
-      bound =
-          std::max(bound, (length - query.fixed_terms) * std::min(costs.lost_edge, costs.missing));
-    }
-    bounds[lane] = bound;
-  }
+  for (std::size_t lane = 0; lane < count; ++lane)
+    bounds[lane] = bound_from_edits(query, edits[lane], lengths[lane]);
 }
 
 }  // namespace concord::search

@@ -190,6 +190,7 @@ Result<SearchResult> run_search(const MarkingIndex::Snapshot& snapshot,
 
   TopHits top(static_cast<std::size_t>(request.top), max_cost);
   SearchResult result;
+  result.query = request.query;
   for (const auto& part : snapshot.parts) {
     part.segment->search(prepared, keys, viewer, part.dead.get(), exhaustively, top,
                          result.statistics);

@@ -69,6 +69,7 @@ struct SearchStatistics {
 };
 
 struct SearchResult {
+  marking::MarkingQuery query;  // as searched: what the hits' alignments index
   std::vector<SearchHit> hits;  // best first; equal scores by record id
   SearchStatistics statistics;
 };

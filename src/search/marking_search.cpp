@@ -23,6 +23,25 @@ constexpr EnumNames<marking::StepKind, 9> kStepNames({{
 
 }  // namespace
 
+const std::vector<FilterName>& filter_names() {
+  static const std::vector<FilterName> names = {
+      {"make", &SearchFilters::make},
+      {"model", &SearchFilters::model},
+      {"calibre", &SearchFilters::calibre},
+      {"type", &SearchFilters::weapon_type},
+      {"kind", &SearchFilters::kind},
+      {"state", &SearchFilters::state},
+      {"country", &SearchFilters::country_of_manufacture}};
+  return names;
+}
+
+std::string* filter_named(SearchFilters& filters, std::string_view name) {
+  for (const auto& filter : filter_names()) {
+    if (filter.name == name) return &(filters.*filter.field);
+  }
+  return nullptr;
+}
+
 Viewer viewer_for(const access::Principal& actor) {
   Viewer viewer;
   viewer.sees_everything = actor.credential == access::Credential::system;

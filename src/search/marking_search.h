@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "access/principal.h"
 #include "core/result.h"
@@ -19,6 +21,16 @@ struct MarkingSearchInput {
   int top = 10;
   std::optional<double> min_score;
 };
+
+// The filters by the names callers give them ("type" for weapon_type, "country" for
+// country_of_manufacture): one list for the API's parameters and the CLI's batch lines.
+struct FilterName {
+  std::string_view name;
+  std::string SearchFilters::*field;
+};
+const std::vector<FilterName>& filter_names();
+// The filter called `name`, or nullptr.
+std::string* filter_named(SearchFilters& filters, std::string_view name);
 
 class MarkingSearch {
  public:

@@ -1,5 +1,6 @@
 #include "search/prepared_query.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "marking/look_alikes.h"
@@ -31,6 +32,10 @@ void set_bit(BoundPart& part, char32_t symbol, std::uint64_t bit) {
 CostUnits CostUnits::from(const marking::AlignmentCosts& costs) {
   return {to_units(costs.look_alike), to_units(costs.substitution),  to_units(costs.extra),
           to_units(costs.missing),    to_units(costs.transposition), to_units(costs.lost_edge)};
+}
+
+int CostUnits::cheapest_edit() const {
+  return std::min({substitution, extra, missing, transposition});
 }
 
 std::uint64_t BoundPart::mask(char32_t symbol) const {

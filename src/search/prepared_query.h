@@ -23,6 +23,8 @@ struct CostUnits {
   int transposition = 100;
   int lost_edge = 25;
   static CostUnits from(const marking::AlignmentCosts& costs);
+  // The least any edit that breaks a piece of the query costs (look-alikes and lost edges don't).
+  int cheapest_edit() const;
 };
 
 inline constexpr int kUnitsPerEdit = 100;

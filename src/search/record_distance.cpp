@@ -45,21 +45,23 @@ int part_distance(const BoundPart& part, const Symbol* record, std::size_t lengt
 
 template <typename Symbol>
 int bound_of(const PreparedQuery& query, const Symbol* record, std::size_t length) {
-  const CostUnits& costs = query.costs;
-  const int cheapest_edit =
-      std::min({costs.substitution, costs.extra, costs.missing, costs.transposition});
   int edits = 0;
   for (const auto& part : query.parts)
     edits = std::max(edits, part_distance(part, record, length));
-  int bound = edits * cheapest_edit;
+  return bound_from_edits(query, edits, length);
+}
+
+}  // namespace
+
+int bound_from_edits(const PreparedQuery& query, int edits, std::size_t length) {
+  const CostUnits& costs = query.costs;
+  int bound = edits * costs.cheapest_edit();
   if (!query.has_run && static_cast<int>(length) > query.fixed_terms) {
     const int uncovered = static_cast<int>(length) - query.fixed_terms;
     bound = std::max(bound, uncovered * std::min(costs.lost_edge, costs.missing));
   }
   return bound;
 }
-
-}  // namespace
 
 int unit_bound(const PreparedQuery& query, const char32_t* record, std::size_t length) {
   return bound_of(query, record, length);

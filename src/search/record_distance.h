@@ -19,6 +19,10 @@ int unit_bound(const PreparedQuery& query, const char32_t* record, std::size_t l
 // The same for a record whose canonical symbols are all ASCII, read from its bytes undecoded.
 int unit_bound(const PreparedQuery& query, const unsigned char* ascii, std::size_t length);
 
+// The bound of a record of `length` symbols whose worst part needs `edits` unit edits: those edits
+// at their cheapest and, without `*`, the record's uncovered symbols as lost edges.
+int bound_from_edits(const PreparedQuery& query, int edits, std::size_t length);
+
 int weighted_cost(const PreparedQuery& query, const char32_t* record, std::size_t length,
                   int limit);
 

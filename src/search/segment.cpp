@@ -589,9 +589,7 @@ void Segment::search(const PreparedQuery& query, const SearchFilters& filters, c
     return;
   }
 
-  const CostUnits& costs = query.costs;
-  const int cheapest_edit =
-      std::min({costs.substitution, costs.extra, costs.missing, costs.transposition});
+  const int cheapest_edit = query.costs.cheapest_edit();
   // Where the lookups stop paying: scanning reads entries in order and is several times cheaper
   // per entry than a bitmap's random candidates.
   constexpr double kScanAdvantage = 4.0;

@@ -18,16 +18,14 @@ const RankedEntry& TopHits::worst() const {
 
 void TopHits::offer(const RankedEntry& candidate) {
   if (candidate.cost > max_cost_) return;
-  // A record with several markings keeps its best one.
-  for (auto& held : entries_) {
-    if (held.id == candidate.id) {
-      if (ranks_before(candidate, held) || candidate.cost < held.cost) held = candidate;
-      worst_ = static_cast<std::size_t>(
-          std::max_element(entries_.begin(), entries_.end(), ranks_before) - entries_.begin());
-      return;
-    }
-  }
-  if (entries_.size() < k_) {
+  const auto held = std::find_if(entries_.begin(), entries_.end(), [&](const RankedEntry& entry) {
+    return entry.id == candidate.id;
+  });
+  if (held != entries_.end()) {
+    // A record with several markings keeps its best one.
+    if (candidate.cost >= held->cost) return;
+    *held = candidate;
+  } else if (entries_.size() < k_) {
     entries_.push_back(candidate);
   } else if (ranks_before(candidate, worst())) {
     entries_[worst_] = candidate;
