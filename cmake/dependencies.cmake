@@ -10,6 +10,7 @@ find_package(SQLite3 REQUIRED)
 find_package(PostgreSQL REQUIRED)
 find_package(ICU REQUIRED COMPONENTS uc i18n)
 find_package(roaring REQUIRED)  # CRoaring: compressed bitmaps for the marking index filters
+find_package(date REQUIRED)  # Howard Hinnant's date: IANA time zones for tracing due dates
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 if(CONCORD_TESTS)

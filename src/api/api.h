@@ -33,5 +33,11 @@ void add_user_routes(http::Router& router, const Services& services);
 void add_audit_routes(http::Router& router, const Services& services);
 void add_directory_routes(http::Router& router, const Services& services);
 void add_search_routes(http::Router& router, const Services& services);
+void add_record_routes(http::Router& router, const Services& services);
+void add_reference_routes(http::Router& router, const Services& services);
+void add_marking_system_routes(http::Router& router, const Services& services);
+void add_hit_routes(http::Router& router, const Services& services);
+void add_tracing_routes(http::Router& router, const Services& services);
+void add_notification_routes(http::Router& router, const Services& services);
 
 }  // namespace concord::api

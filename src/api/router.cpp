@@ -10,6 +10,12 @@ http::Router build_router(const Services& services) {
   add_audit_routes(router, services);
   add_directory_routes(router, services);
   add_search_routes(router, services);
+  add_record_routes(router, services);
+  add_reference_routes(router, services);
+  add_marking_system_routes(router, services);
+  add_hit_routes(router, services);
+  add_tracing_routes(router, services);
+  add_notification_routes(router, services);
   return router;
 }
 

@@ -31,6 +31,10 @@ int main(int argc, char** argv) {
   add_import_command(app, exit_code);
   add_gen_command(app, exit_code);
   add_search_command(app, exit_code);
+  add_record_command(app, exit_code);
+  add_trace_command(app, exit_code);
+  add_report_command(app, exit_code);
+  add_reference_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

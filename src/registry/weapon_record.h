@@ -5,6 +5,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "marking/typed_marking.h"
 
 namespace concord::registry {
 
@@ -34,9 +37,10 @@ struct WeaponRecord {
   std::string make;
   std::string model;
   std::string calibre;
-  std::string serial;                  // as read
-  std::string other_markings;          // as read, free text
-  std::string country_of_manufacture;  // alpha-2 or ""
+  std::string serial;                           // as read: the frame or receiver serial
+  std::string other_markings;                   // as read, free text
+  std::vector<marking::TypedMarking> markings;  // every marking, typed; serial above stays too
+  std::string country_of_manufacture;           // alpha-2 or ""
   std::optional<int> year_of_manufacture;
   std::string reported_at;  // ISO 8601 date or date-time, as given
   std::string created_at;   // ISO 8601 UTC

@@ -1,0 +1,7 @@
+#include "api/api.h"
+
+namespace concord::api {
+
+void add_marking_system_routes(http::Router& /*router*/, const Services& /*services*/) {}
+
+}  // namespace concord::api

@@ -1,0 +1,7 @@
+#include "cli/commands.h"
+
+namespace concord::cli {
+
+void add_report_command(CLI::App& /*app*/, int& /*exit_code*/) {}
+
+}  // namespace concord::cli
