@@ -96,6 +96,8 @@ const std::vector<ActionRule>& action_catalogue() {
            true),
       only("hits.read", {tracing_officer, national_contact, analyst},
            "read cross-check hits that involve the caller's state", false),
+      only("hits.review", {tracing_officer, national_contact},
+           "mark a cross-check hit on the caller's state's record confirmed or dismissed", true),
       only("tracing.read", {tracing_officer, national_contact, analyst},
            "read tracing requests sent by or addressed to the caller's state", false),
       only("tracing.send", {tracing_officer, national_contact},
