@@ -8,8 +8,14 @@
 #include "directory/directory_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
+#include "marking/marking_system_store.h"
+#include "notification/notification_services.h"
+#include "registry/hit_service.h"
+#include "registry/record_service.h"
+#include "registry/weapon_reference_service.h"
 #include "search/marking_search.h"
 #include "store/database.h"
+#include "tracing/tracing_service.h"
 
 namespace concord::api {
 
@@ -22,6 +28,18 @@ struct Services {
   directory::DirectoryService& directory;
   const search::MarkingSearch& markings;
   bool secure_cookies = false;  // add Secure to the session cookie
+  // Cross-check hits; the hit routes answer unavailable without it (route listings need none).
+  const registry::HitService* hits = nullptr;
+  // Weapon records; the record routes answer unavailable without it.
+  registry::RecordService* records = nullptr;
+  // Inboxes and webhooks; the notification routes answer unavailable without it.
+  notification::NotificationServices* notifications = nullptr;
+  // National marking systems and decoding; their routes answer unavailable without it.
+  marking::MarkingSystemService* marking_systems = nullptr;
+  // The weapon reference table; its routes answer unavailable without it.
+  registry::ReferenceService* reference_table = nullptr;
+  // Tracing requests between states; their routes answer unavailable without it.
+  tracing::TracingService* tracing = nullptr;
 };
 
 http::Router build_router(const Services& services);

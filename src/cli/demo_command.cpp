@@ -7,6 +7,7 @@
 #include "cli/options.h"
 #include "cli/runtime.h"
 #include "demo/demo_data.h"
+#include "demo/demo_tracing.h"
 #include "demo/demo_weapons.h"
 
 namespace concord::cli {
@@ -45,12 +46,43 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       exit_code = kFailure;
       return;
     }
+    demo::DemoTracingOptions tracing_options;
+    tracing_options.seed = demo_options->seed;
+    tracing_options.now = runtime->clock->now();
+    auto tracing_added = demo::fill_demo_tracing(
+        *runtime->db, *runtime->reference, *runtime->audit, *runtime->marking_systems,
+        *runtime->reference_table, tracing_options,
+        [](const std::string& line) { std::cerr << line << "\n"; });
+    if (!tracing_added.ok()) {
+      spdlog::error("demo tracing: {}", tracing_added.error().message);
+      exit_code = kFailure;
+      return;
+    }
+    // Cross-check what was added, as serve would at its start, so the hits are there at once.
+    if (auto loaded = load_marking_index(*runtime); !loaded.ok()) {
+      spdlog::error("demo cross-check: {}", loaded.error().message);
+      exit_code = kFailure;
+      return;
+    }
+    std::size_t hits_created = 0;
+    for (;;) {
+      auto checked = runtime->cross_checker->check_pending();
+      if (!checked.ok()) {
+        spdlog::error("demo cross-check: {}", checked.error().message);
+        exit_code = kFailure;
+        return;
+      }
+      hits_created += checked->hits_created;
+      if (checked->records_checked == 0) break;
+    }
     std::cout << "demo data in " << redact_credentials(runtime->config.db) << ": "
               << summary->organisations_created << " organisations created, "
               << summary->organisations_existing << " already there; " << summary->users_created
               << " users created; " << weapons_added->created << " weapon records created, "
-              << weapons_added->existing
-              << " already there\n\nDemo sign-ins (roles that read confidential records enrol a "
+              << weapons_added->existing << " already there; " << tracing_added->records_created
+              << " records with typed markings, " << tracing_added->requests_created
+              << " tracing requests, " << hits_created
+              << " cross-check hits\n\nDemo sign-ins (roles that read confidential records enrol a "
                  "TOTP second factor at first sign-in):\n";
     for (const auto& sign_in : summary->sign_ins) {
       std::cout << "  " << std::left << std::setw(15) << sign_in.username << " " << std::setw(24)

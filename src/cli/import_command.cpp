@@ -1,4 +1,6 @@
 // `concord import weapons FILE.csv`: loads a state's weapon records (registry/weapon_import.h).
+// `concord import markings-system FILE.json`: publishes a national marking system
+// (marking/marking_system_store.h).
 // The summary goes to standard output, each rejected row and the progress bar (on a terminal
 // only) to standard error, so a script can keep the summary and a person sees both.
 #include <spdlog/spdlog.h>
@@ -16,6 +18,8 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/runtime.h"
+#include "marking/marking_system_json.h"
+#include "marking/marking_system_store.h"
 #include "registry/weapon_import.h"
 
 namespace concord::cli {
@@ -158,12 +162,71 @@ void add_weapons(CLI::App& parent, int& exit_code) {
   });
 }
 
+// `concord import markings-system FILE`: publishes a state's national marking system (a JSON
+// document, docs/marking-systems.md) as its next version, acting as the system principal.
+void add_markings_system(CLI::App& parent, int& exit_code) {
+  auto* command = parent.add_subcommand(
+      "markings-system",
+      "Publish a state's national marking system from a JSON document (see "
+      "docs/marking-systems.md) as that state's next version, and print the version. Exits 5 "
+      "when the document is rejected, naming the JSON path at fault");
+  auto options = std::make_shared<SharedOptions>();
+  options->add_to(*command, /*all_settings=*/false);
+  auto file = std::make_shared<std::string>();
+  auto state = std::make_shared<std::string>();
+  command->add_option("FILE", *file, "The JSON document, or - for standard input")->required();
+  command->add_option("--state", *state,
+                      "The publishing state (ISO 3166-1 alpha-2, such as FR); needed when the "
+                      "document has no \"state\", and must agree with it when it has");
+  command->callback([=, &exit_code] {
+    std::string document;
+    {
+      std::ifstream opened;
+      std::istream* input = &std::cin;
+      if (*file != "-") {
+        opened.open(*file, std::ios::binary);
+        if (!opened) {
+          spdlog::error("import markings-system: {}: cannot open the file", *file);
+          exit_code = kUsage;
+          return;
+        }
+        input = &opened;
+      }
+      document.assign(std::istreambuf_iterator<char>(*input), std::istreambuf_iterator<char>());
+    }
+    auto runtime = open_runtime_or_log(*options, exit_code);
+    if (!runtime) return;
+    // Without --state the document names its publisher; parsing it first also reports its
+    // errors before anything is written.
+    auto parsed = marking::parse_marking_system(document, *runtime->reference, *state);
+    if (!parsed.ok()) {
+      report_failure("import markings-system", parsed.error(), exit_code);
+      exit_code = kInvalidInput;
+      return;
+    }
+    auto published = runtime->marking_systems->publish(
+        access::Principal::system("cli import markings-system"), parsed->state, document);
+    if (!published.ok()) {
+      report_failure("import markings-system", published.error(), exit_code);
+      if (published.error().code == ErrorCode::invalid_argument) exit_code = kInvalidInput;
+      return;
+    }
+    std::cout << "published the marking system of " << published->state << ", version "
+              << published->version << " (" << published->manufacturer_codes.size()
+              << " manufacturer codes, " << published->country_marks.size() << " country marks, "
+              << published->year_codes.size() << " year codes, "
+              << published->import_mark_formats.size() << " import mark formats)\n";
+    exit_code = kSuccess;
+  });
+}
+
 }  // namespace
 
 void add_import_command(CLI::App& app, int& exit_code) {
   auto* import = app.add_subcommand("import", "Import records from files");
   import->require_subcommand(1);
   add_weapons(*import, exit_code);
+  add_markings_system(*import, exit_code);
 }
 
 }  // namespace concord::cli

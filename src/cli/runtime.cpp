@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "cli/options.h"
@@ -38,6 +39,38 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
   runtime.marking_search = std::make_unique<search::MarkingSearch>(*runtime.marking_index);
   runtime.marking_feed =
       std::make_unique<registry::MarkingIndexFeed>(*runtime.db, *runtime.marking_index);
+  {
+    registry::RecordServiceOptions record_options;
+    // Over the API an attachment is one request body, so the smaller limit applies.
+    record_options.max_attachment_bytes =
+        std::min(registry::kMaxAttachmentBytes, config.body_limit_bytes);
+    runtime.records =
+        std::make_unique<registry::RecordService>(*runtime.db, *runtime.reference, *runtime.clock,
+                                                  *runtime.ids, *runtime.audit, record_options);
+  }
+  runtime.hits =
+      std::make_unique<registry::HitService>(*runtime.db, *runtime.clock, *runtime.audit);
+  registry::CrossCheckOptions cross_check;
+  cross_check.threshold = config.cross_check_threshold_percent / 100.0;
+  runtime.cross_checker = std::make_unique<registry::CrossChecker>(
+      *runtime.db, *runtime.marking_index,
+      [feed = runtime.marking_feed.get()] { return feed->position(); }, *runtime.ids,
+      *runtime.clock, *runtime.audit, cross_check);
+  runtime.notifications = std::make_unique<notification::NotificationServices>(
+      *runtime.db, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.marking_systems = std::make_unique<marking::MarkingSystemService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.audit);
+  runtime.reference_table = std::make_unique<registry::ReferenceService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  {
+    tracing::TracingServiceOptions tracing_options;
+    // Over the API an attachment is one request body, so the smaller limit applies.
+    tracing_options.max_attachment_bytes =
+        std::min(registry::kMaxAttachmentBytes, config.body_limit_bytes);
+    runtime.tracing =
+        std::make_unique<tracing::TracingService>(*runtime.db, *runtime.reference, *runtime.clock,
+                                                  *runtime.ids, *runtime.audit, tracing_options);
+  }
   CONCORD_ASSIGN_OR_RETURN(const int changed, runtime.directory->sync_states());
   if (changed > 0)
     spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);

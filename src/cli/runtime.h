@@ -14,10 +14,17 @@
 #include "core/id.h"
 #include "core/reference_data.h"
 #include "directory/directory_service.h"
+#include "marking/marking_system_store.h"
+#include "notification/notification_services.h"
+#include "registry/cross_checker.h"
+#include "registry/hit_service.h"
 #include "registry/marking_index_feed.h"
+#include "registry/record_service.h"
+#include "registry/weapon_reference_service.h"
 #include "search/marking_index.h"
 #include "search/marking_search.h"
 #include "store/database.h"
+#include "tracing/tracing_service.h"
 
 namespace concord::cli {
 
@@ -37,6 +44,19 @@ struct Runtime {
   std::unique_ptr<search::MarkingIndex> marking_index;
   std::unique_ptr<search::MarkingSearch> marking_search;
   std::unique_ptr<registry::MarkingIndexFeed> marking_feed;
+  // Weapon records: enter, modify, locate, clear, cancel, confirm, read, attachments.
+  std::unique_ptr<registry::RecordService> records;
+  std::unique_ptr<registry::HitService> hits;
+  // Checks new and changed records against the index; serve starts it once the index is loaded.
+  std::unique_ptr<registry::CrossChecker> cross_checker;
+  // Inboxes and webhook subscriptions (serve also runs the webhook dispatcher).
+  std::unique_ptr<notification::NotificationServices> notifications;
+  // National marking systems: publish, read, decode.
+  std::unique_ptr<marking::MarkingSystemService> marking_systems;
+  // The weapon reference table: makes, models, calibres, look-alikes; suggestions; CSV.
+  std::unique_ptr<registry::ReferenceService> reference_table;
+  // Tracing requests between states (serve also runs their reminder sweep).
+  std::unique_ptr<tracing::TracingService> tracing;
 };
 
 // Reports progress on standard error. On failure prints the reason and returns the exit code to

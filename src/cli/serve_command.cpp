@@ -8,6 +8,8 @@
 #include "cli/options.h"
 #include "cli/runtime.h"
 #include "http/server.h"
+#include "notification/webhook_dispatcher.h"
+#include "tracing/reminder_loop.h"
 
 namespace concord::cli {
 namespace {
@@ -26,10 +28,29 @@ int serve(const Config& config) {
   }
   // Follow writes made through any node, so each is searchable here within about this long.
   runtime->marking_feed->start(std::chrono::milliseconds(250));
+  // Check every record the index holds that the shared cursor has not reached (records imported
+  // while no server ran first), then each new or changed one as the index takes it in.
+  runtime->cross_checker->start(std::chrono::milliseconds(250));
   http::Metrics metrics;
-  const http::Router router =
-      api::build_router({*runtime->db, metrics, *runtime->audit, *runtime->identity,
-                         *runtime->directory, *runtime->marking_search, config.secure_cookies});
+  api::Services services{*runtime->db,         metrics,
+                         *runtime->audit,      *runtime->identity,
+                         *runtime->directory,  *runtime->marking_search,
+                         config.secure_cookies};
+  services.hits = runtime->hits.get();
+  services.records = runtime->records.get();
+  services.notifications = runtime->notifications.get();
+  services.marking_systems = runtime->marking_systems.get();
+  services.reference_table = runtime->reference_table.get();
+  services.tracing = runtime->tracing.get();
+  // Remind addressed states before due dates and flag overdue legs, once each, every minute.
+  tracing::ReminderLoop tracing_reminders(*runtime->tracing, *runtime->clock);
+  tracing_reminders.start(std::chrono::minutes(1));
+  // Deliver queued webhooks from the shared outbox; safe with several nodes on one database.
+  auto webhook_sender = notification::make_http_sender();
+  notification::WebhookDispatcher webhook_dispatcher(*runtime->db, *runtime->clock,
+                                                     *webhook_sender);
+  webhook_dispatcher.start(std::chrono::seconds(1));
+  const http::Router router = api::build_router(services);
 
   auto address = parse_host_port(config.listen);
   if (!address.ok()) {
@@ -57,6 +78,9 @@ int serve(const Config& config) {
             << redact_credentials(config.db) << ", schema " << runtime->schema_version
             << "). Stop with Ctrl-C." << std::endl;
   server.run();
+  tracing_reminders.stop();
+  webhook_dispatcher.stop();
+  runtime->cross_checker->stop();
   runtime->marking_feed->stop();
   spdlog::info("stopped; closing the database");
   return kSuccess;

@@ -143,6 +143,9 @@ const std::vector<KeyBinding>& bindings() {
       bool_key("secure_cookies",
                "mark the session cookie Secure (true whenever users reach Concord over HTTPS)",
                &Config::secure_cookies),
+      integer_key("cross_check_threshold_percent",
+                  "score, in hundredths, at which two weapon records make a cross-check hit",
+                  &Config::cross_check_threshold_percent, 1, 100),
   };
   return table;
 }

@@ -27,6 +27,9 @@ struct Config {
   // Browsers then send the session cookie over HTTPS only. Off by default because the demo serves
   // plain HTTP on loopback; turn it on behind a TLS proxy.
   bool secure_cookies = false;
+  // A pair of weapon records whose markings both read as the other at or above this score, in
+  // hundredths (80: 0.8), is a cross-check hit (docs/cross-checking.md).
+  int cross_check_threshold_percent = 85;
 
   // Where each setting's value came from: "default", "file PATH", "env NAME" or "flag --NAME".
   std::map<std::string, std::string> origin;

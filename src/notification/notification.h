@@ -31,4 +31,9 @@ struct Notification {
 Result<std::string> notify(store::Transaction& transaction, IdGenerator& ids, const Clock& clock,
                            const Notification& notification);
 
+// The JSON a webhook receives for a notification: id (the notification's), topic, state,
+// subject_type, subject_id, summary, payload and created_at.
+nlohmann::json webhook_body(const std::string& id, const std::string& created_at,
+                            const Notification& notification);
+
 }  // namespace concord::notification

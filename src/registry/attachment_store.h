@@ -14,6 +14,10 @@
 
 namespace concord::registry {
 
+// The largest attachment stored, whatever the caller. The HTTP body limit (Config
+// body_limit_bytes, 8 MiB by default) is lower, so over the API the smaller of the two applies.
+inline constexpr std::int64_t kMaxAttachmentBytes = std::int64_t{10} * 1024 * 1024;
+
 struct NewAttachment {
   std::string owner_type;  // "weapon" or "tracing_request"
   std::string owner_id;

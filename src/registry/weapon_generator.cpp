@@ -595,4 +595,28 @@ void generate_weapons(const WeaponGeneratorOptions& options,
   }
 }
 
+std::vector<CatalogueMaker> generator_catalogue() {
+  std::vector<CatalogueMaker> makers;
+  for (const Maker& maker : build_catalogue().makers) {
+    CatalogueMaker entry{maker.name, std::string(maker.country), {}};
+    for (const Model& model : maker.models) {
+      entry.models.push_back(
+          {model.name, std::string(model.weapon_type), std::string(model.calibre)});
+    }
+    makers.push_back(std::move(entry));
+  }
+  return makers;
+}
+
+std::vector<std::string> generator_calibres() {
+  std::vector<std::string> calibres;
+  for (const WeaponType& type : weapon_types()) {
+    for (std::string_view calibre : type.calibres) {
+      if (std::find(calibres.begin(), calibres.end(), calibre) == calibres.end())
+        calibres.emplace_back(calibre);
+    }
+  }
+  return calibres;
+}
+
 }  // namespace concord::registry

@@ -19,8 +19,12 @@ struct Identification {
 };
 
 // Reads the reference table inside `transaction`, so a record and its normalised identity are
-// consistent. Matching ignores case, spacing and punctuation and follows aliases
-// ("7.62 × 39" -> "7.62x39mm").
+// consistent. Matching ignores case, spacing and punctuation and follows aliases and make codes
+// ("7.62 × 39" -> "7.62x39mm"). A model is looked for within the recognised make; when no make is
+// given, a model name unique in the whole table names its make too. Each call costs one small
+// query (the table's stamp); the table itself is read again only after it changed (see
+// weapon_reference_store.h). For many records in one transaction, load_reference_table() once and
+// call ReferenceTable::normalise() for each.
 Result<Identification> normalise_identity(store::Transaction& transaction, std::string_view make,
                                           std::string_view model, std::string_view calibre);
 

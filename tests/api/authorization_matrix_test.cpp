@@ -4,8 +4,11 @@
 // A route added without a row here fails the test.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "api/api_fixture.h"
 #include "api/route_list.h"
@@ -37,6 +40,8 @@ const std::set<std::string> kEveryone = {
 const std::set<std::string> kSignedIn = {"operator", "fr_contact", "de_contact",
                                          "fr_officer_without_2fa", "fr_observer"};
 const std::set<std::string> kOperator = {"operator"};
+const std::set<std::string> kReferenceReaders = {"operator", "fr_contact", "de_contact"};
+const std::set<std::string> kInboxReaders = {"operator", "fr_contact", "de_contact", "fr_observer"};
 
 class AuthorizationMatrix : public ApiTest {
  protected:
@@ -87,8 +92,107 @@ TEST_P(AuthorizationMatrix, EveryRouteAllowsAndRefusesExactlyAsThePolicySays) {
   callers.push_back({"states_token", std::nullopt, issue("states.*").value("token", "")});
   const std::string revocable_token_id = issue("organisations.read").value("id", "");
 
+  // France's private registry entry and a photo of it, for the record routes.
+  const Session& france = *std::find_if(callers.begin(), callers.end(), [](const Caller& c) {
+                             return c.name == "fr_contact";
+                           })->session;
+  const std::string record_id = json::parse(as(*client_, france, "POST", "/api/v1/records",
+                                               R"({"kind": "registry", "serial": "MATRIX-REC-1"})")
+                                                .body,
+                                            nullptr, false)
+                                    .value("id", "");
+  ASSERT_FALSE(record_id.empty());
+  const std::string png_bytes = std::string("\x89PNG\r\n\x1A\n", 8) + "matrix";
+  const std::string attachment_id =
+      json::parse(as(*client_, france, "POST",
+                     "/api/v1/records/" + record_id + "/attachments?filename=m.png", png_bytes)
+                      .body,
+                  nullptr, false)
+          .value("id", "");
+  ASSERT_FALSE(attachment_id.empty());
+  const std::string record_path = "/api/v1/records/" + record_id;
+  const std::set<std::string> kFrance = {"fr_contact"};
+  // Lists are of the caller's own state, so each state's contact may ask.
+  const std::set<std::string> kStateContacts = {"fr_contact", "de_contact"};
+
+  // A cross-check hit between France's private registry entry and an Italian seizure, so that
+  // Germany is a state not party to it.
+  {
+    const auto imported = run_concord(
+        {"import", "weapons", "-", "--db", db_url_}, {},
+        "external_id,kind,state,weapon_type,make,model,calibre,serial,other_markings,"
+        "country_of_manufacture,year_of_manufacture,reported_at\n"
+        "MATRIX-FR-1,registry,FR,pistol,Glock,17,9x19mm,MX73518264,,AT,2015,2020-01-01\n"
+        "MATRIX-IT-1,seized,IT,pistol,Glock,17,9x19mm,MX73518264,,,,2025-01-01\n");
+    ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  }
+  std::string hit_id, hit_record_id;
+  for (int attempt = 0; attempt < 200 && hit_id.empty(); ++attempt) {
+    auto hits =
+        json::parse(as(*client_, *callers[2].session, "GET", "/api/v1/hits").body, nullptr, false);
+    if (hits.is_object() && !hits["hits"].empty()) {
+      hit_id = hits["hits"][0]["id"];
+      hit_record_id = hits["hits"][0]["record"]["record_id"];
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  ASSERT_FALSE(hit_id.empty()) << "the cross-check made no hit";
+
+  // Tracing requests from France: one to Germany for the addressed state's routes, one to Italy
+  // (no user here) so that Germany is a state not party to it, and a draft to send.
+  const auto draft_tracing = [&](const std::string& to) {
+    return json::parse(as(*client_, france, "POST", "/api/v1/tracing/requests",
+                          json{{"record_id", record_id},
+                               {"illicit_nature", "seized"},
+                               {"legal_basis", "national law"},
+                               {"circumstances", "found at the border"},
+                               {"intended_use", "investigation"},
+                               {"addressees", {to}}}
+                              .dump())
+                           .body,
+                       nullptr, false)
+        .value("id", "");
+  };
+  const std::string tracing_respond_id = draft_tracing("DE");
+  const std::string tracing_read_id = draft_tracing("IT");
+  const std::string tracing_draft_id = draft_tracing("DE");
+  ASSERT_FALSE(tracing_draft_id.empty());
+  for (const auto& id : {tracing_respond_id, tracing_read_id}) {
+    ASSERT_EQ(as(*client_, france, "POST", "/api/v1/tracing/requests/" + id + "/send").status, 200);
+  }
+  const std::string tracing_attachment_id =
+      json::parse(as(*client_, france, "POST",
+                     "/api/v1/tracing/requests/" + tracing_read_id + "/attachments?filename=t.png",
+                     png_bytes)
+                      .body,
+                  nullptr, false)
+          .value("id", "");
+  ASSERT_FALSE(tracing_attachment_id.empty());
+  const std::string respond_path = "/api/v1/tracing/requests/" + tracing_respond_id;
+  const std::string read_path = "/api/v1/tracing/requests/" + tracing_read_id;
+  const std::set<std::string> kGermany = {"de_contact"};
+  const std::string tracing_body_pattern = "/api/v1/tracing/requests/{id}";
+
   const std::string sign_in_body =
       json{{"username", "fr.observer"}, {"password", kTestPassword}}.dump();
+  const std::string webhook_body =
+      json{{"state", "FR"}, {"url", "https://hooks.example.org/matrix"}, {"topics", {"*"}}}.dump();
+  auto webhook = json::parse(post("/api/v1/webhooks", webhook_body).body, nullptr, false);
+  const std::string webhook_id = webhook.value("id", "");
+  ASSERT_FALSE(webhook_id.empty());
+  // A make, a calibre and a model of the weapon reference table to point at.
+  const auto reference_make = json::parse(
+      post("/api/v1/reference/makes", R"({"name": "Matrix Works"})").body, nullptr, false);
+  const std::string reference_make_id = reference_make.value("id", "");
+  const auto reference_calibre = json::parse(
+      post("/api/v1/reference/calibres", R"({"name": "9.98x98mm"})").body, nullptr, false);
+  const std::string reference_calibre_id = reference_calibre.value("id", "");
+  const auto reference_model = json::parse(
+      post("/api/v1/reference/models", R"({"make": "Matrix Works", "name": "MX-1"})").body, nullptr,
+      false);
+  const std::string reference_model_id = reference_model.value("id", "");
+  ASSERT_FALSE(reference_model_id.empty());
   int organisation_number = 0;
   const std::vector<Row> rows = {
       {"GET", "/healthz", "/healthz", "", kEveryone},
@@ -133,6 +237,152 @@ TEST_P(AuthorizationMatrix, EveryRouteAllowsAndRefusesExactlyAsThePolicySays) {
        "/api/v1/search/markings?q=AB1234",
        "",
        {"fr_contact", "de_contact"}},
+      // Every signed-in user has an inbox (an observer's holds only what is addressed to them),
+      // but law-enforcement users need their second factor for it. No entry exists here, so
+      // marking one is a 404, which is not a refusal.
+      {"GET", "/api/v1/inbox", "/api/v1/inbox", "", kInboxReaders},
+      {"POST", "/api/v1/inbox/{id}/read", "/api/v1/inbox/01JZZZZZZZZZZZZZZZZZZZZZZZ/read", "",
+       kInboxReaders},
+      {"POST", "/api/v1/inbox/read-all", "/api/v1/inbox/read-all", "", kInboxReaders},
+      // A state's webhooks: its national contact and operators only.
+      {"GET", "/api/v1/webhooks", "/api/v1/webhooks?state=FR", "", {"operator", "fr_contact"}},
+      {"POST", "/api/v1/webhooks", "/api/v1/webhooks", webhook_body, {"operator", "fr_contact"}},
+      {"DELETE",
+       "/api/v1/webhooks/{id}",
+       "/api/v1/webhooks/" + webhook_id,
+       "",
+       {"operator", "fr_contact"}},
+      // National marking systems: only a state's own national contact publishes it (first, so
+      // that the read below finds it); operators and law enforcement read them; decoding is for
+      // law enforcement and analysts.
+      {"PUT",
+       "/api/v1/marking-systems/{state}",
+       "/api/v1/marking-systems/FR",
+       R"({"country_marks": [{"mark": "MADE IN FRANCE", "country": "FR"}]})",
+       {"fr_contact"}},
+      {"GET",
+       "/api/v1/marking-systems",
+       "/api/v1/marking-systems",
+       "",
+       {"operator", "fr_contact", "de_contact"}},
+      {"GET",
+       "/api/v1/marking-systems/{state}",
+       "/api/v1/marking-systems/FR",
+       "",
+       {"operator", "fr_contact", "de_contact"}},
+      {"POST",
+       "/api/v1/markings/decode",
+       "/api/v1/markings/decode",
+       R"({"markings": [{"kind": "country_of_manufacture", "text": "made in France"}]})",
+       {"fr_contact", "de_contact"}},
+      // Hits: the states party to the hit (FR here; IT has no user) read and review their side.
+      {"GET", "/api/v1/hits", "/api/v1/hits", "", {"fr_contact", "de_contact"}},
+      {"GET", "/api/v1/hits/{id}", "/api/v1/hits/" + hit_id, "", {"fr_contact"}},
+      {"POST",
+       "/api/v1/hits/{id}/review",
+       "/api/v1/hits/" + hit_id + "/review",
+       R"({"status": "confirmed"})",
+       {"fr_contact"}},
+      {"GET",
+       "/api/v1/records/{id}/hits",
+       "/api/v1/records/" + hit_record_id + "/hits",
+       "",
+       {"fr_contact"}},
+      // Weapon records: France's users write and read France's private entry; a POST naming
+      // France is refused to Germany.
+      {"POST", "/api/v1/records", "/api/v1/records",
+       R"({"kind": "registry", "state": "FR", "serial": "MATRIX-REC-2"})", kFrance},
+      {"GET", "/api/v1/records", "/api/v1/records", "", kStateContacts},
+      {"GET", "/api/v1/records/due-for-validation", "/api/v1/records/due-for-validation", "",
+       kStateContacts},
+      {"GET", "/api/v1/records/{id}", record_path, "", kFrance},
+      {"PATCH", "/api/v1/records/{id}", record_path, R"({"model": "M1"})", kFrance},
+      {"GET", "/api/v1/records/{id}/history", record_path + "/history", "", kFrance},
+      {"POST", "/api/v1/records/{id}/attachments", record_path + "/attachments?filename=n.png",
+       png_bytes, kFrance},
+      {"GET", "/api/v1/records/{id}/attachments", record_path + "/attachments", "", kFrance},
+      {"GET", "/api/v1/attachments/{id}", "/api/v1/attachments/" + attachment_id, "", kFrance},
+      {"POST", "/api/v1/records/{id}/confirm", record_path + "/confirm", "", kFrance},
+      // A registry entry cannot be located (409), which is still past the policy.
+      {"POST", "/api/v1/records/{id}/locate", record_path + "/locate",
+       R"({"place": "Lyon", "on": "2026-01-01"})", kFrance},
+      {"POST", "/api/v1/records/{id}/clear", record_path + "/clear", "", kFrance},
+      {"POST", "/api/v1/records/{id}/cancel", record_path + "/cancel", R"({"reason": "matrix"})",
+       kFrance},
+      // The weapon reference table: law enforcement, analysts and operators read it; only
+      // operators edit it.
+      {"GET", "/api/v1/reference/makes", "/api/v1/reference/makes", "", kReferenceReaders},
+      {"GET", "/api/v1/reference/makes/{id}", "/api/v1/reference/makes/" + reference_make_id, "",
+       kReferenceReaders},
+      {"GET", "/api/v1/reference/calibres", "/api/v1/reference/calibres", "", kReferenceReaders},
+      {"GET", "/api/v1/reference/suggest", "/api/v1/reference/suggest?make=Matrix", "",
+       kReferenceReaders},
+      {"GET", "/api/v1/reference/export", "/api/v1/reference/export", "", kReferenceReaders},
+      {"POST", "/api/v1/reference/import", "/api/v1/reference/import",
+       "table,id,name,code,country,make,weapon_type,calibre,aliases,other_make,other_model\n",
+       kOperator},
+      {"POST", "/api/v1/reference/makes", "/api/v1/reference/makes",
+       R"({"name": "Matrix Second Works"})", kOperator},
+      {"PATCH", "/api/v1/reference/makes/{id}", "/api/v1/reference/makes/" + reference_make_id,
+       R"({"code": "MXW"})", kOperator},
+      {"POST", "/api/v1/reference/calibres", "/api/v1/reference/calibres",
+       R"({"name": "9.99x99mm"})", kOperator},
+      {"PATCH", "/api/v1/reference/calibres/{id}",
+       "/api/v1/reference/calibres/" + reference_calibre_id, R"({"aliases": ["9.99 Matrix"]})",
+       kOperator},
+      {"POST", "/api/v1/reference/models", "/api/v1/reference/models",
+       R"({"make": "Matrix Works", "name": "MX-2"})", kOperator},
+      {"PATCH", "/api/v1/reference/models/{id}", "/api/v1/reference/models/" + reference_model_id,
+       R"({"weapon_type": "pistol"})", kOperator},
+      // Tracing: each state's contacts draft and list their own; only parties read a request
+      // (Germany is not party to the one sent to Italy); the addressed state (Germany) moves its
+      // leg, the requesting state (France) sends, provides information and closes. Rows run in
+      // lifecycle order, so a later step may answer 409, which is not a refusal.
+      {"POST", "/api/v1/tracing/requests", "/api/v1/tracing/requests",
+       json{{"record_id", record_id},
+            {"illicit_nature", "seized"},
+            {"legal_basis", "national law"},
+            {"circumstances", "found"},
+            {"intended_use", "investigation"}}
+           .dump(),
+       kStateContacts},
+      {"GET", "/api/v1/tracing/requests", "/api/v1/tracing/requests?box=sent", "", kStateContacts},
+      {"GET", tracing_body_pattern, read_path, "", kFrance},
+      {"GET", "/api/v1/tracing/addressee-suggestions",
+       "/api/v1/tracing/addressee-suggestions?record_id=" + record_id, "", kStateContacts},
+      {"POST", tracing_body_pattern + "/send",
+       "/api/v1/tracing/requests/" + tracing_draft_id + "/send", "", kFrance},
+      {"POST", tracing_body_pattern + "/acknowledge", respond_path + "/acknowledge", "", kGermany},
+      {"POST", tracing_body_pattern + "/information-requests",
+       respond_path + "/information-requests", R"({"question": "which port?"})", kGermany},
+      {"POST", tracing_body_pattern + "/information", respond_path + "/information",
+       R"({"information": "Marseille"})", kFrance},
+      {"POST", tracing_body_pattern + "/start", respond_path + "/start", "", kGermany},
+      {"POST", tracing_body_pattern + "/answer", respond_path + "/answer",
+       R"({"outcome": "untraceable", "note": "no record"})", kGermany},
+      {"POST", tracing_body_pattern + "/decline", respond_path + "/decline",
+       R"({"reason": "not ours"})", kGermany},
+      {"POST", tracing_body_pattern + "/forward", respond_path + "/forward",
+       R"({"to_state": "AT"})", kGermany},
+      {"POST", tracing_body_pattern + "/close", respond_path + "/close", "", kFrance},
+      {"GET", tracing_body_pattern + "/messages", read_path + "/messages", "", kFrance},
+      {"POST", tracing_body_pattern + "/messages", read_path + "/messages",
+       R"({"body": "any news?"})", kFrance},
+      {"GET", tracing_body_pattern + "/attachments", read_path + "/attachments", "", kFrance},
+      {"POST", tracing_body_pattern + "/attachments", read_path + "/attachments?filename=u.png",
+       png_bytes, kFrance},
+      {"GET", tracing_body_pattern + "/attachments/{attachment_id}",
+       read_path + "/attachments/" + tracing_attachment_id, "", kFrance},
+      {"GET", "/api/v1/tracing/due-date-rules", "/api/v1/tracing/due-date-rules", "", kOperator},
+      {"PUT", "/api/v1/tracing/due-date-rules", "/api/v1/tracing/due-date-rules",
+       R"({"rules": [{"kind": "answer", "priority": "routine", "within": "P30D"}]})", kOperator},
+      {"PUT", "/api/v1/tracing/time-zones/{state}", "/api/v1/tracing/time-zones/DE",
+       R"({"time_zone": "Europe/Berlin"})", kOperator},
+      {"GET",
+       "/api/v1/reports/timeliness",
+       "/api/v1/reports/timeliness",
+       "",
+       {"operator", "fr_contact", "de_contact"}},
       // Last: it ends each caller's session.
       {"DELETE", "/api/v1/session", "/api/v1/session", "", kSignedIn},
   };
