@@ -50,6 +50,12 @@ std::vector<ReadMarking> read_markings(const search::IndexedRecord& record) {
 
 bool pair_worth_a_hit(const search::IndexedRecord& a, const search::IndexedRecord& b) {
   if (a.id == b.id) return false;
+  // As a firearms reference search does, a hit needs the makes to agree when both records name
+  // one: serial numbers repeat across makers, and two makers' weapons are not the same weapon.
+  if (!a.make.empty() && !b.make.empty() &&
+      marking::canonical_text(a.make) != marking::canonical_text(b.make)) {
+    return false;
+  }
   const auto kind_a = record_kind_from_string(a.kind);
   const auto kind_b = record_kind_from_string(b.kind);
   if (!kind_a || !kind_b) return false;

@@ -4,7 +4,9 @@
 // A pair is worth a hit when at least one record is a report (lost, stolen, seized, found or
 // trafficked) and either the kinds differ or both are seizure-like reports (seized, found,
 // trafficked) of different states; a record never pairs with itself, and a state's own lost or
-// stolen report never pairs with its own registry entry (that is the weapon it reported).
+// stolen report never pairs with its own registry entry (that is the weapon it reported). When
+// both records name a make, the makes must agree (compared as canonical text, so case, spacing
+// and punctuation do not count; aliases are not followed yet).
 //
 // The pair score reads each record's marking as a query against the other's (search::
 // score_from_cost on the alignment cost, in whole hundredths as the index ranks) and keeps the

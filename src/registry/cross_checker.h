@@ -38,18 +38,20 @@ namespace concord::registry {
 inline marking::AlignmentCosts cross_check_costs() {
   marking::AlignmentCosts costs;
   costs.substitution = 2.5;
+  costs.lost_edge = 1.0;
   return costs;
 }
 
 struct CrossCheckOptions {
   double threshold = 0.85;  // a pair scoring at or above this is a hit (in (0, 1])
-  int batch_size = 500;    // change feed entries checked and committed per transaction
-  int top = 1000;          // candidates read per marking searched
-  // How a pair's markings are compared. A clearly read symbol that is neither the record's nor
-  // one of its look-alikes counts two and a half errors here, against one in a search: makers
-  // number in sequence, so a registry's neighbouring serials differ in exactly one such symbol,
-  // and at the search's cost every intact seizure would also hit its neighbours' records. An
-  // unreadable '?', a look-alike, a transposition or a lost edge costs what it costs in search.
+  int batch_size = 500;     // change feed entries checked and committed per transaction
+  int top = 1000;           // candidates read per marking searched
+  // How a pair's markings are compared. Makers number in sequence, so a registry's neighbouring
+  // serials differ in one clearly read symbol, most often the last: at search costs every intact
+  // seizure would also hit its neighbours' records. Here a clearly read symbol that is neither
+  // the record's nor one of its look-alikes counts 2.5 errors, and a record symbol beyond the end
+  // of the reading a full one, so a neighbour costs 2 whichever way it is aligned, while a '?',
+  // a look-alike, two swapped symbols or one unnoticed deletion cost what they cost in search.
   marking::AlignmentCosts costs = cross_check_costs();
 };
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "api/api_fixture.h"
+#include "store/database.h"
 
 namespace concord::testing {
 namespace {
@@ -80,9 +81,31 @@ TEST(Cli, DemoFillsOnceAndIsIdempotent) {
   auto first = run_concord({"demo", "--db", url});
   ASSERT_EQ(first.exit_code, 0) << first.output;
   EXPECT_FALSE(contains(first.output, " 0 organisations created"));
+  EXPECT_TRUE(contains(first.output, "300 records with typed markings, 39 tracing requests"))
+      << first.output;
   auto second = run_concord({"demo", "--db", url});
   ASSERT_EQ(second.exit_code, 0) << second.output;
   EXPECT_TRUE(contains(second.output, " 0 organisations created")) << second.output;
+  EXPECT_TRUE(contains(second.output, " 0 records with typed markings, 0 tracing requests, 0 "))
+      << second.output;
+
+  // The tracing demo: requests in every status, some overdue today, and cross-check hits.
+  auto db = store::open_database(url);
+  ASSERT_TRUE(db.ok());
+  auto count = [&](const std::string& sql) {
+    auto rows = store::in_transaction(**db, store::TransactionMode::read_only,
+                                      [&](store::Transaction& tx) { return tx.query(sql); });
+    EXPECT_TRUE(rows.ok());
+    return rows.ok() ? rows->rows.at(0).integer(0) : -1;
+  };
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT status) FROM tracing_legs"), 10);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT status) FROM tracing_requests"), 3);
+  EXPECT_GT(count("SELECT COUNT(*) FROM tracing_legs WHERE status IN ('sent', 'acknowledged', "
+                  "'more_information_requested', 'in_progress') AND answer_due_at < "
+                  "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"),
+            0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM cross_check_hits"), 100);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM marking_systems"), 5);
 }
 
 TEST(Cli, BusyAddressExitsWithFour) {

@@ -46,6 +46,19 @@ TEST(CrossCheckRules, PairsWorthAHit) {
   EXPECT_FALSE(pair_worth_a_hit(same, record("A", "stolen", "DE")));  // one record
 }
 
+TEST(CrossCheckRules, MakesMustAgreeWhenBothAreNamed) {
+  auto with_make = [](std::string id, std::string kind, std::string state, std::string make) {
+    auto out = record(std::move(id), std::move(kind), std::move(state));
+    out.make = std::move(make);
+    return out;
+  };
+  const auto seized = with_make("A", "seized", "FR", "Zastava Arms");
+  EXPECT_TRUE(pair_worth_a_hit(seized, with_make("B", "stolen", "DE", "ZASTAVA-ARMS")));
+  EXPECT_TRUE(pair_worth_a_hit(seized, with_make("B", "stolen", "DE", "")));  // not read
+  EXPECT_FALSE(pair_worth_a_hit(seized, with_make("B", "stolen", "DE", "Norinco")));
+  EXPECT_FALSE(pair_worth_a_hit(with_make("B", "stolen", "DE", "Norinco"), seized));
+}
+
 TEST(CrossCheckRules, TheScoreIsTheWeakerReadingWhicheverRecordIsFirst) {
   const std::pair<const char*, const char*> pairs[] = {
       {"AB12345678", "AB12345678"}, {"AB1234567O", "AB12345670"}, {"CD12?45678", "CD12345678"},
