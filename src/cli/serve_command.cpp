@@ -7,9 +7,9 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/runtime.h"
+#include "core/periodic_task.h"
 #include "http/server.h"
 #include "notification/webhook_dispatcher.h"
-#include "tracing/reminder_loop.h"
 
 namespace concord::cli {
 namespace {
@@ -43,8 +43,26 @@ int serve(const Config& config) {
   services.reference_table = runtime->reference_table.get();
   services.tracing = runtime->tracing.get();
   // Remind addressed states before due dates and flag overdue legs, once each, every minute.
-  tracing::ReminderLoop tracing_reminders(*runtime->tracing, *runtime->clock);
+  PeriodicTask tracing_reminders([&runtime] {
+    auto sweep = runtime->tracing->send_reminders(runtime->clock->now());
+    if (!sweep.ok()) {
+      spdlog::warn("tracing reminders: {}", sweep.error().message);
+    } else if (sweep->reminders + sweep->overdue > 0) {
+      spdlog::info("tracing reminders: {} reminders, {} overdue notices", sweep->reminders,
+                   sweep->overdue);
+    }
+  });
   tracing_reminders.start(std::chrono::minutes(1));
+  // Remind each state, at most once per validation period, of records not confirmed within it.
+  PeriodicTask validation_reminders([&runtime] {
+    auto reminded = runtime->records->send_validation_reminders();
+    if (!reminded.ok()) {
+      spdlog::warn("validation reminders: {}", reminded.error().message);
+    } else if (*reminded > 0) {
+      spdlog::info("validation reminders: {} states reminded", *reminded);
+    }
+  });
+  validation_reminders.start(std::chrono::hours(1));
   // Deliver queued webhooks from the shared outbox; safe with several nodes on one database.
   auto webhook_sender = notification::make_http_sender();
   notification::WebhookDispatcher webhook_dispatcher(*runtime->db, *runtime->clock,
@@ -79,6 +97,7 @@ int serve(const Config& config) {
             << "). Stop with Ctrl-C." << std::endl;
   server.run();
   tracing_reminders.stop();
+  validation_reminders.stop();
   webhook_dispatcher.stop();
   runtime->cross_checker->stop();
   runtime->marking_feed->stop();
