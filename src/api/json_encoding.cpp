@@ -52,4 +52,53 @@ std::optional<std::string> query_parameter(const http::Request& request, const s
   return found->second;
 }
 
+namespace {
+
+std::string content_disposition(const std::string& filename) {
+  std::string ascii;
+  std::string encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (char c : filename) {
+    const auto byte = static_cast<unsigned char>(c);
+    ascii += byte < 0x80 ? c : '_';
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+        c == '-' || c == '_') {
+      encoded += c;
+    } else {
+      encoded += '%';
+      encoded += kHex[byte >> 4];
+      encoded += kHex[byte & 0x0F];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+}  // namespace
+
+json attachment_json(const registry::Attachment& attachment, const std::string& href) {
+  return {{"id", attachment.id},
+          {"owner_type", attachment.owner_type},
+          {"owner_id", attachment.owner_id},
+          {attachment.owner_type == "weapon" ? "record_id" : "request_id", attachment.owner_id},
+          {"state", attachment.state},
+          {"filename", attachment.filename},
+          {"description", attachment.description},
+          {"content_type", attachment.content_type},
+          {"size_bytes", attachment.size_bytes},
+          {"sha256", attachment.sha256},
+          {"created_at", attachment.created_at},
+          {"href", href}};
+}
+
+http::Response attachment_download(const registry::Attachment& attachment,
+                                   const std::vector<unsigned char>& bytes) {
+  http::Response response;
+  response.content_type = attachment.content_type;
+  response.body.assign(bytes.begin(), bytes.end());
+  response.headers.emplace_back("Content-Disposition", content_disposition(attachment.filename));
+  response.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  response.headers.emplace_back("Cache-Control", "private, no-store");
+  return response;
+}
+
 }  // namespace concord::api

@@ -22,35 +22,6 @@ json record_json(const registry::WeaponRecord& record) {
   return json(registry::weapon_record_json(record));
 }
 
-json attachment_json(const registry::Attachment& attachment) {
-  return {{"id", attachment.id},
-          {"record_id", attachment.owner_id},
-          {"state", attachment.state},
-          {"filename", attachment.filename},
-          {"description", attachment.description},
-          {"content_type", attachment.content_type},
-          {"size_bytes", attachment.size_bytes},
-          {"sha256", attachment.sha256},
-          {"created_at", attachment.created_at},
-          {"href", "/api/v1/attachments/" + attachment.id}};
-}
-
-Result<std::optional<std::vector<std::string>>> optional_strings(http::ObjectReader& reader,
-                                                                 const std::string& key) {
-  CONCORD_ASSIGN_OR_RETURN(auto value, reader.optional_value(key));
-  if (!value) return std::optional<std::vector<std::string>>();
-  const std::string name = reader.field_name(key);
-  if (!value->is_array()) return Error::invalid(name, name + " must be an array of strings");
-  std::vector<std::string> strings;
-  for (std::size_t i = 0; i < value->size(); ++i) {
-    if (!(*value)[i].is_string()) {
-      return Error::invalid(name + "[" + std::to_string(i) + "]", "must be a string");
-    }
-    strings.push_back((*value)[i].get<std::string>());
-  }
-  return std::optional<std::vector<std::string>>(std::move(strings));
-}
-
 Result<std::vector<registry::MarkingInput>> decode_markings(const nlohmann::json& array) {
   if (!array.is_array()) return Error::invalid("markings", "markings must be an array");
   std::vector<registry::MarkingInput> markings;
@@ -95,7 +66,7 @@ Result<registry::RecordFields> decode_fields(const nlohmann::json& object,
   }
   CONCORD_ASSIGN_OR_RETURN(fields.reported_at, reader.optional_string("reported_at", 0, 100));
   CONCORD_ASSIGN_OR_RETURN(fields.sharing, reader.optional_string("sharing", 0, 100));
-  CONCORD_ASSIGN_OR_RETURN(fields.shared_with, optional_strings(reader, "shared_with"));
+  CONCORD_ASSIGN_OR_RETURN(fields.shared_with, reader.optional_strings("shared_with"));
   CONCORD_ASSIGN_OR_RETURN(auto markings, reader.optional_value("markings"));
   if (markings) {
     CONCORD_ASSIGN_OR_RETURN(auto decoded, decode_markings(*markings));
@@ -164,24 +135,6 @@ http::Response unavailable() {
 }
 
 // Content-Disposition for a sanitised name: an ASCII fallback and the UTF-8 name (RFC 6266).
-std::string content_disposition(const std::string& filename) {
-  std::string ascii;
-  std::string encoded;
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (char c : filename) {
-    const auto byte = static_cast<unsigned char>(c);
-    ascii += byte < 0x80 ? c : '_';
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-        c == '-' || c == '_') {
-      encoded += c;
-    } else {
-      encoded += '%';
-      encoded += kHex[byte >> 4];
-      encoded += kHex[byte & 0x0F];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
 
 }  // namespace
 
@@ -326,7 +279,9 @@ void add_record_routes(http::Router& router, const Services& services) {
         return http::respond(
             records->attach(principal, request.path_params.at("id"), *filename,
                             query_parameter(request, "description").value_or(""), std::move(bytes)),
-            201, attachment_json);
+            201, [](const registry::Attachment& attachment) {
+              return attachment_json(attachment, "/api/v1/attachments/" + attachment.id);
+            });
       });
 
   add_route(router, services, "GET", "/api/v1/records/{id}/attachments", "records.read",
@@ -336,7 +291,8 @@ void add_record_routes(http::Router& router, const Services& services) {
                                    200, [](const std::vector<registry::Attachment>& list) {
                                      json items = json::array();
                                      for (const auto& attachment : list)
-                                       items.push_back(attachment_json(attachment));
+                                       items.push_back(attachment_json(
+                                           attachment, "/api/v1/attachments/" + attachment.id));
                                      return json{{"attachments", items}};
                                    });
             });
@@ -346,14 +302,7 @@ void add_record_routes(http::Router& router, const Services& services) {
               if (records == nullptr) return unavailable();
               auto found = records->attachment(principal, request.path_params.at("id"));
               if (!found.ok()) return http::error_response(found.error());
-              http::Response response;
-              response.content_type = found->first.content_type;
-              response.body.assign(found->second.begin(), found->second.end());
-              response.headers.emplace_back("Content-Disposition",
-                                            content_disposition(found->first.filename));
-              response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-              response.headers.emplace_back("Cache-Control", "private, no-store");
-              return response;
+              return attachment_download(found->first, found->second);
             });
 }
 

@@ -112,41 +112,12 @@ json message_json(const tracing::Message& message) {
           {"created_at", message.created_at}};
 }
 
-json attachment_json(const std::string& request_id, const registry::Attachment& attachment) {
-  return {{"id", attachment.id},
-          {"request_id", request_id},
-          {"state", attachment.state},
-          {"filename", attachment.filename},
-          {"description", attachment.description},
-          {"content_type", attachment.content_type},
-          {"size_bytes", attachment.size_bytes},
-          {"sha256", attachment.sha256},
-          {"created_at", attachment.created_at},
-          {"href", "/api/v1/tracing/requests/" + request_id + "/attachments/" + attachment.id}};
-}
-
 json rule_json(const tracing::DueRule& rule) {
   return {{"kind", tracing::to_string(rule.kind)},
           {"priority", rule.priority ? json(tracing::to_string(*rule.priority)) : json()},
           {"from_state", text_or_null(rule.from_state)},
           {"to_state", text_or_null(rule.to_state)},
           {"within", tracing::format_due_duration(rule.within)}};
-}
-
-Result<std::optional<std::vector<std::string>>> optional_states(http::ObjectReader& reader,
-                                                                const std::string& key) {
-  CONCORD_ASSIGN_OR_RETURN(auto value, reader.optional_value(key));
-  if (!value) return std::optional<std::vector<std::string>>();
-  const std::string name = reader.field_name(key);
-  if (!value->is_array()) return Error::invalid(name, name + " must be an array of state codes");
-  std::vector<std::string> states;
-  for (std::size_t i = 0; i < value->size(); ++i) {
-    if (!(*value)[i].is_string()) {
-      return Error::invalid(name + "[" + std::to_string(i) + "]", "must be a string");
-    }
-    states.push_back((*value)[i].get<std::string>());
-  }
-  return std::optional<std::vector<std::string>>(std::move(states));
 }
 
 Result<tracing::NewRequest> decode_new_request(const std::string& body) {
@@ -175,7 +146,7 @@ Result<tracing::NewRequest> decode_new_request(const std::string& body) {
                            reader.optional_string("confidentiality", 0, kMaxText));
   content.confidentiality = confidentiality.value_or("");
   CONCORD_ASSIGN_OR_RETURN(content.hit_id, reader.optional_string("hit_id", 1, 64));
-  CONCORD_ASSIGN_OR_RETURN(input.addressees, optional_states(reader, "addressees"));
+  CONCORD_ASSIGN_OR_RETURN(input.addressees, reader.optional_strings("addressees"));
   CONCORD_TRY(reader.finish());
   return input;
 }
@@ -337,7 +308,7 @@ void add_tracing_routes(http::Router& router, const Services& services) {
                   if (!request.body.empty()) {
                     CONCORD_ASSIGN_OR_RETURN(auto object, http::parse_json_object(request.body));
                     http::ObjectReader reader(object);
-                    CONCORD_ASSIGN_OR_RETURN(addressees, optional_states(reader, "addressees"));
+                    CONCORD_ASSIGN_OR_RETURN(addressees, reader.optional_strings("addressees"));
                     CONCORD_TRY(reader.finish());
                   }
                   return service.send(principal, request.path_params.at("id"), addressees);
@@ -440,7 +411,9 @@ void add_tracing_routes(http::Router& router, const Services& services) {
                                    [&id](const std::vector<registry::Attachment>& list) {
                                      json items = json::array();
                                      for (const auto& attachment : list)
-                                       items.push_back(attachment_json(id, attachment));
+                                       items.push_back(attachment_json(
+                                           attachment, "/api/v1/tracing/requests/" + id +
+                                                           "/attachments/" + attachment.id));
                                      return json{{"attachments", items}};
                                    });
             });
@@ -465,7 +438,8 @@ void add_tracing_routes(http::Router& router, const Services& services) {
             tracing->attach(principal, id, *filename,
                             query_parameter(request, "description").value_or(""), std::move(bytes)),
             201, [&id](const registry::Attachment& attachment) {
-              return attachment_json(id, attachment);
+              return attachment_json(
+                  attachment, "/api/v1/tracing/requests/" + id + "/attachments/" + attachment.id);
             });
       });
 
@@ -475,12 +449,7 @@ void add_tracing_routes(http::Router& router, const Services& services) {
               auto found = tracing->attachment(principal, request.path_params.at("id"),
                                                request.path_params.at("attachment_id"));
               if (!found.ok()) return http::error_response(found.error());
-              http::Response response;
-              response.content_type = found->first.content_type;
-              response.body.assign(found->second.begin(), found->second.end());
-              response.headers.emplace_back("Content-Disposition", "attachment");
-              response.headers.emplace_back("X-Content-Type-Options", "nosniff");
-              return response;
+              return attachment_download(found->first, found->second);
             });
 
   add_route(router, services, "GET", "/api/v1/tracing/due-date-rules", "tracing.configure",

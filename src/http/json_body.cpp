@@ -19,36 +19,12 @@ std::string type_name(const nlohmann::json& value) {
 // Deep nesting costs stack in any recursive consumer; no Concord body needs more than a few levels.
 constexpr int kMaxNesting = 32;
 
-// The deepest nesting of arrays and objects, ignoring brackets inside strings.
-int nesting_depth(std::string_view body) {
-  int depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
-  for (char c : body) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 }  // namespace
 
 Result<nlohmann::json> parse_json_object(std::string_view body) {
   if (body.empty())
     return Error::invalid("body", "the request body is empty; a JSON object is expected");
-  if (nesting_depth(body) > kMaxNesting) {
+  if (json_nesting_depth(body) > kMaxNesting) {
     return Error::invalid("body",
                           "JSON nested deeper than " + std::to_string(kMaxNesting) + " levels");
   }
@@ -170,6 +146,22 @@ Result<void> ObjectReader::finish() const {
     }
   }
   return ok();
+}
+
+Result<std::optional<std::vector<std::string>>> ObjectReader::optional_strings(
+    const std::string& key) {
+  CONCORD_ASSIGN_OR_RETURN(auto value, optional_value(key));
+  if (!value) return std::optional<std::vector<std::string>>();
+  const std::string name = field_name(key);
+  if (!value->is_array()) return Error::invalid(name, name + " must be an array of strings");
+  std::vector<std::string> strings;
+  for (std::size_t i = 0; i < value->size(); ++i) {
+    if (!(*value)[i].is_string()) {
+      return Error::invalid(name + "[" + std::to_string(i) + "]", "must be a string");
+    }
+    strings.push_back((*value)[i].get<std::string>());
+  }
+  return std::optional<std::vector<std::string>>(std::move(strings));
 }
 
 }  // namespace concord::http

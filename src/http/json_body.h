@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -37,6 +38,9 @@ class ObjectReader {
   Result<std::optional<std::int64_t>> optional_integer(const std::string& key, std::int64_t min,
                                                        std::int64_t max);
   Result<std::optional<bool>> optional_bool(const std::string& key);
+  // An array of strings (each checked as optional_string checks one would be by the caller);
+  // errors name the element: "addressees[2]".
+  Result<std::optional<std::vector<std::string>>> optional_strings(const std::string& key);
   // The raw value of a nested object or array, for a nested ObjectReader.
   Result<std::optional<nlohmann::json>> optional_value(const std::string& key);
 

@@ -20,30 +20,6 @@ std::string type_name(const json& value) {
   return "an object";
 }
 
-// Nesting of arrays and objects outside strings; a marking system needs three levels.
-int nesting_depth(std::string_view text) {
-  int depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
 constexpr int kMaxNesting = 8;
 
 // Reads one object's fields by name, remembering which were read so that finish() can refuse the
@@ -247,7 +223,7 @@ Result<MarkingSystem> parse_marking_system(std::string_view document,
   }
   if (trim(document).empty())
     return Error::invalid("body", "the marking system is empty; a JSON object is expected");
-  if (nesting_depth(document) > kMaxNesting) {
+  if (json_nesting_depth(document) > kMaxNesting) {
     return Error::invalid("body", "JSON nested deeper than " + std::to_string(kMaxNesting) +
                                       " levels; a marking system needs three");
   }
