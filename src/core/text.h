@@ -21,8 +21,4 @@ bool has_control_characters(std::string_view text);
 // The UTF-8 bytes of one code point (which must be a valid scalar value).
 std::string utf8_of(char32_t code_point);
 
-// The deepest nesting of JSON arrays and objects in `text`, ignoring brackets inside strings: what
-// a parser of untrusted JSON checks before parsing, since nlohmann-json recurses per level.
-int json_nesting_depth(std::string_view text);
-
 }  // namespace concord

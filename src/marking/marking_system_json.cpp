@@ -3,6 +3,7 @@
 #include <map>
 #include <set>
 
+#include "core/json_text.h"
 #include "core/text.h"
 #include "marking/marking_system_pattern.h"
 
@@ -10,15 +11,6 @@ namespace concord::marking {
 namespace {
 
 using nlohmann::json;
-
-std::string type_name(const json& value) {
-  if (value.is_null()) return "null";
-  if (value.is_boolean()) return "a boolean";
-  if (value.is_number()) return "a number";
-  if (value.is_string()) return "a string";
-  if (value.is_array()) return "an array";
-  return "an object";
-}
 
 constexpr int kMaxNesting = 8;
 
@@ -45,7 +37,7 @@ class Fields {
     if (value == nullptr) return std::optional<std::string>();
     const std::string name = path_of(key);
     if (!value->is_string())
-      return Error::invalid(name, name + " must be a string, not " + type_name(*value));
+      return Error::invalid(name, name + " must be a string, not " + json_type_name(*value));
     std::string text(trim(value->get_ref<const std::string&>()));
     const auto length = utf8_length(text);
     if (!length) return Error::invalid(name, name + " is not valid UTF-8");
@@ -71,7 +63,7 @@ class Fields {
     if (value == nullptr) return std::optional<int>();
     const std::string name = path_of(key);
     if (!value->is_number_integer())
-      return Error::invalid(name, name + " must be a whole number, not " + type_name(*value));
+      return Error::invalid(name, name + " must be a whole number, not " + json_type_name(*value));
     const bool too_big =
         value->is_number_unsigned() ? value->get<std::uint64_t>() > std::uint64_t(max) : false;
     const std::int64_t number = too_big ? std::int64_t(max) + 1 : value->get<std::int64_t>();
@@ -88,7 +80,7 @@ class Fields {
     if (value == nullptr) return value;
     const std::string name = path_of(key);
     if (!value->is_array())
-      return Error::invalid(name, name + " must be an array, not " + type_name(*value));
+      return Error::invalid(name, name + " must be an array, not " + json_type_name(*value));
     if (value->size() > max_entries) {
       return Error::invalid(name, name + " must have at most " + std::to_string(max_entries) +
                                       " entries, got " + std::to_string(value->size()));
@@ -118,7 +110,7 @@ std::string entry_path(const std::string& array, size_t index) {
 
 Result<Fields> entry_fields(const json& entry, const std::string& path) {
   if (!entry.is_object())
-    return Error::invalid(path, path + " must be an object, not " + type_name(entry));
+    return Error::invalid(path, path + " must be an object, not " + json_type_name(entry));
   return Fields(entry, path);
 }
 
@@ -199,7 +191,7 @@ Result<std::vector<std::string>> formats(Fields& document, const std::string& ar
     const std::string path = entry_path(array, i);
     const json& entry = (*entries)[i];
     if (!entry.is_string())
-      return Error::invalid(path, path + " must be a string, not " + type_name(entry));
+      return Error::invalid(path, path + " must be a string, not " + json_type_name(entry));
     std::string text(trim(entry.get_ref<const std::string&>()));
     if (has_control_characters(text))
       return Error::invalid(path, path + " contains control characters");
@@ -221,26 +213,8 @@ Result<MarkingSystem> parse_marking_system(std::string_view document,
         "a marking system must be at most " + std::to_string(kMaxMarkingSystemBytes) + " bytes",
         "body"};
   }
-  if (trim(document).empty())
-    return Error::invalid("body", "the marking system is empty; a JSON object is expected");
-  if (json_nesting_depth(document) > kMaxNesting) {
-    return Error::invalid("body", "JSON nested deeper than " + std::to_string(kMaxNesting) +
-                                      " levels; a marking system needs three");
-  }
-  json parsed;
-  try {  // nlohmann reports where parsing failed only through its exception; it stops here
-    parsed = json::parse(document);
-  } catch (const json::exception& failure) {
-    std::string reason = failure.what();
-    if (auto dash = reason.rfind(" - "); dash != std::string::npos)
-      reason = reason.substr(dash + 3);
-    if (auto echo = reason.find("; last read"); echo != std::string::npos) reason.resize(echo);
-    return Error::invalid("body", "malformed JSON: " + reason);
-  }
-  if (!parsed.is_object()) {
-    return Error::invalid("body",
-                          "a marking system must be a JSON object, not " + type_name(parsed));
-  }
+  CONCORD_ASSIGN_OR_RETURN(json parsed,
+                           parse_json_object(document, "a marking system", kMaxNesting));
 
   MarkingSystem system;
   Fields fields(parsed, "");

@@ -117,10 +117,9 @@ std::string join_states(const std::vector<std::string>& states) {
   return joined;
 }
 
-// The parameters of every column of kColumns, in order.
-std::vector<Value> all_parameters(const WeaponRecord& record) {
-  std::vector<Value> params;
-  params.reserve(27);
+// The parameters of the columns a CSV import writes (the first 16 of kColumns), in order.
+void append_import_parameters(const WeaponRecord& record, access::Sharing sharing,
+                              std::vector<Value>& params) {
   params.emplace_back(record.id);
   params.emplace_back(record.external_id);
   params.emplace_back(std::string(to_string(record.kind)));
@@ -138,9 +137,16 @@ std::vector<Value> all_parameters(const WeaponRecord& record) {
     params.emplace_back(std::monostate{});
   }
   params.emplace_back(record.reported_at);
-  params.emplace_back(std::string(access::to_string(record.sharing)));
+  params.emplace_back(std::string(access::to_string(sharing)));
   params.emplace_back(record.created_at);
   params.emplace_back(record.updated_at);
+}
+
+// The parameters of every column of kColumns, in order.
+std::vector<Value> all_parameters(const WeaponRecord& record) {
+  std::vector<Value> params;
+  params.reserve(27);
+  append_import_parameters(record, record.sharing, params);
   params.emplace_back(record.make_normalised);
   params.emplace_back(record.model_normalised);
   params.emplace_back(record.calibre_normalised);
@@ -182,29 +188,6 @@ std::string values_list(std::size_t rows) {
     sql += ")";
   }
   return sql;
-}
-
-void append_parameters(const WeaponRecord& record, std::vector<Value>& params) {
-  params.emplace_back(record.id);
-  params.emplace_back(record.external_id);
-  params.emplace_back(std::string(to_string(record.kind)));
-  params.emplace_back(record.state);
-  params.emplace_back(record.weapon_type);
-  params.emplace_back(record.make);
-  params.emplace_back(record.model);
-  params.emplace_back(record.calibre);
-  params.emplace_back(record.serial);
-  params.emplace_back(record.other_markings);
-  params.emplace_back(record.country_of_manufacture);
-  if (record.year_of_manufacture) {
-    params.emplace_back(std::int64_t{*record.year_of_manufacture});
-  } else {
-    params.emplace_back(std::monostate{});
-  }
-  params.emplace_back(record.reported_at);
-  params.emplace_back(std::string(access::to_string(default_sharing(record.kind))));
-  params.emplace_back(record.created_at);
-  params.emplace_back(record.updated_at);
 }
 
 // With `indexed_only`, the serial markings of the page come too (in `serials`, by weapon id and
@@ -298,7 +281,7 @@ Result<InsertCounts> insert_weapons(store::Database& db, IdGenerator& ids, const
           params.clear();
           params.reserve(count * kColumnCount);
           for (std::size_t i = first; i < first + count; ++i)
-            append_parameters(records[i], params);
+            append_import_parameters(records[i], default_sharing(records[i].kind), params);
           CONCORD_ASSIGN_OR_RETURN(
               QueryResult result,
               tx.query("INSERT INTO weapons (" + std::string(kImportColumns) + ") VALUES " +
