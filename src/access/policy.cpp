@@ -113,6 +113,27 @@ const std::vector<ActionRule>& action_catalogue() {
       signed_in("inbox.mark_read", "mark notifications read", true),
       only("webhooks.manage", {operator_, national_contact},
            "add, list and remove webhooks of the caller's state", true),
+      anyone("assistance.read",
+             "read plans, needs, offers, regions, funding flows, exchange rates and funding "
+             "views (restricted parts of plans only for the assistance community)"),
+      only("plans.publish", {national_contact},
+           "publish and update the caller's state's national plan, obligations, needs and "
+           "progress reports",
+           true),
+      only("offers.publish", {assistance_officer}, "publish and update the caller's donor's offers",
+           true),
+      only("matches.read", {operator_, national_contact, assistance_officer, analyst},
+           "read match candidates, allocation advice, matches and partnerships", false),
+      only("matches.propose", {operator_, national_contact, assistance_officer},
+           "propose matches between needs and offers", true),
+      only("matches.decide", {national_contact, assistance_officer},
+           "accept or decline the caller's side of a match", true),
+      only("flows.record", {assistance_officer, national_contact},
+           "record funding flows as their donor (pledges, commitments, disbursements) or "
+           "recipient (expenditures), and import IATI activity files",
+           true),
+      only("rates.edit", {operator_}, "import and edit the exchange-rate table", true),
+      only("regions.edit", {operator_}, "define regions that offers can be eligible for", true),
   };
   return catalogue;
 }

@@ -5,6 +5,11 @@
 
 #include "access/audit_trail.h"
 #include "access/identity_service.h"
+#include "assistance/funding_service.h"
+#include "assistance/iati_service.h"
+#include "assistance/match_service.h"
+#include "assistance/offer_service.h"
+#include "assistance/plan_service.h"
 #include "directory/directory_service.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -40,6 +45,13 @@ struct Services {
   registry::ReferenceService* reference_table = nullptr;
   // Tracing requests between states; their routes answer unavailable without it.
   tracing::TracingService* tracing = nullptr;
+  // Assistance: plans and needs, offers, matching, funding flows and views, IATI. Each area's
+  // routes answer unavailable without its service.
+  assistance::PlanService* plans = nullptr;
+  assistance::OfferService* offers = nullptr;
+  assistance::MatchService* matches = nullptr;
+  assistance::FundingService* funding = nullptr;
+  assistance::IatiService* iati = nullptr;
 };
 
 http::Router build_router(const Services& services);
@@ -57,5 +69,10 @@ void add_marking_system_routes(http::Router& router, const Services& services);
 void add_hit_routes(http::Router& router, const Services& services);
 void add_tracing_routes(http::Router& router, const Services& services);
 void add_notification_routes(http::Router& router, const Services& services);
+void add_plan_routes(http::Router& router, const Services& services);
+void add_offer_routes(http::Router& router, const Services& services);
+void add_match_routes(http::Router& router, const Services& services);
+void add_funding_routes(http::Router& router, const Services& services);
+void add_iati_routes(http::Router& router, const Services& services);
 
 }  // namespace concord::api

@@ -16,6 +16,11 @@ http::Router build_router(const Services& services) {
   add_hit_routes(router, services);
   add_tracing_routes(router, services);
   add_notification_routes(router, services);
+  add_plan_routes(router, services);
+  add_offer_routes(router, services);
+  add_match_routes(router, services);
+  add_funding_routes(router, services);
+  add_iati_routes(router, services);
   return router;
 }
 

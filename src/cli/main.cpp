@@ -35,6 +35,10 @@ int main(int argc, char** argv) {
   add_trace_command(app, exit_code);
   add_report_command(app, exit_code);
   add_reference_command(app, exit_code);
+  add_plan_command(app, exit_code);
+  add_match_command(app, exit_code);
+  add_flow_command(app, exit_code);
+  add_export_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -71,6 +71,16 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
         std::make_unique<tracing::TracingService>(*runtime.db, *runtime.reference, *runtime.clock,
                                                   *runtime.ids, *runtime.audit, tracing_options);
   }
+  runtime.plans = std::make_unique<assistance::PlanService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.offers = std::make_unique<assistance::OfferService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.matches = std::make_unique<assistance::MatchService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.funding = std::make_unique<assistance::FundingService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.iati = std::make_unique<assistance::IatiService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
   CONCORD_ASSIGN_OR_RETURN(const int changed, runtime.directory->sync_states());
   if (changed > 0)
     spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);

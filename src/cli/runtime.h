@@ -8,6 +8,11 @@
 
 #include "access/audit_trail.h"
 #include "access/identity_service.h"
+#include "assistance/funding_service.h"
+#include "assistance/iati_service.h"
+#include "assistance/match_service.h"
+#include "assistance/offer_service.h"
+#include "assistance/plan_service.h"
 #include "cli/options.h"
 #include "core/clock.h"
 #include "core/config.h"
@@ -57,6 +62,12 @@ struct Runtime {
   std::unique_ptr<registry::ReferenceService> reference_table;
   // Tracing requests between states (serve also runs their reminder sweep).
   std::unique_ptr<tracing::TracingService> tracing;
+  // Assistance: plans and needs, offers, matching, funding flows and views, IATI.
+  std::unique_ptr<assistance::PlanService> plans;
+  std::unique_ptr<assistance::OfferService> offers;
+  std::unique_ptr<assistance::MatchService> matches;
+  std::unique_ptr<assistance::FundingService> funding;
+  std::unique_ptr<assistance::IatiService> iati;
 };
 
 // Reports progress on standard error. On failure prints the reason and returns the exit code to

@@ -42,6 +42,11 @@ int serve(const Config& config) {
   services.marking_systems = runtime->marking_systems.get();
   services.reference_table = runtime->reference_table.get();
   services.tracing = runtime->tracing.get();
+  services.plans = runtime->plans.get();
+  services.offers = runtime->offers.get();
+  services.matches = runtime->matches.get();
+  services.funding = runtime->funding.get();
+  services.iati = runtime->iati.get();
   // Remind addressed states before due dates and flag overdue legs, once each, every minute.
   PeriodicTask tracing_reminders([&runtime] {
     auto sweep = runtime->tracing->send_reminders(runtime->clock->now());

@@ -1,0 +1,13 @@
+// The routes of funding flows, exchange rates and funding views. The rules live in src/assistance/;
+// this file only decodes and encodes.
+#include "api/api.h"
+#include "api/gate.h"
+
+namespace concord::api {
+
+void add_funding_routes(http::Router& router, const Services& services) {
+  (void)router;
+  (void)services;
+}
+
+}  // namespace concord::api
