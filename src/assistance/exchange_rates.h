@@ -60,7 +60,11 @@ class ExchangeRateTable {
 // invalid_argument naming `field`.
 Result<std::int64_t> parse_rate(std::string_view text, std::string_view field = "rate");
 
-// Every stored rate.
+// Every stored rate (defined in flow_store.cpp, beside the other SQL, so that this file's
+// arithmetic links without the store).
 Result<ExchangeRateTable> load_exchange_rates(store::Transaction& transaction);
+
+// True when `text` is a real calendar date written YYYY-MM-DD (the form of every date here).
+bool is_iso_date(std::string_view text);
 
 }  // namespace concord::assistance

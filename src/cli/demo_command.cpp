@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/runtime.h"
+#include "demo/demo_assistance.h"
 #include "demo/demo_data.h"
 #include "demo/demo_tracing.h"
 #include "demo/demo_weapons.h"
@@ -58,6 +59,18 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       exit_code = kFailure;
       return;
     }
+    demo::DemoAssistanceOptions assistance_options;
+    assistance_options.seed = demo_options->seed;
+    assistance_options.today = format_iso8601(runtime->clock->now()).substr(0, 10);
+    auto assistance_added = demo::fill_demo_assistance(
+        {*runtime->plans, *runtime->offers, *runtime->matches, *runtime->funding},
+        *runtime->reference, assistance_options,
+        [](const std::string& line) { std::cerr << line << "\n"; });
+    if (!assistance_added.ok()) {
+      spdlog::error("demo assistance: {}", assistance_added.error().message);
+      exit_code = kFailure;
+      return;
+    }
     // Cross-check what was added, as serve would at its start, so the hits are there at once.
     if (auto loaded = load_marking_index(*runtime); !loaded.ok()) {
       spdlog::error("demo cross-check: {}", loaded.error().message);
@@ -81,8 +94,11 @@ void add_demo_command(CLI::App& app, int& exit_code) {
               << " users created; " << weapons_added->created << " weapon records created, "
               << weapons_added->existing << " already there; " << tracing_added->records_created
               << " records with typed markings, " << tracing_added->requests_created
-              << " tracing requests, " << hits_created
-              << " cross-check hits\n\nDemo sign-ins (roles that read confidential records enrol a "
+              << " tracing requests, " << hits_created << " cross-check hits; "
+              << assistance_added->plans << " national plans, " << assistance_added->offers
+              << " offers, " << assistance_added->partnerships << " partnerships, "
+              << assistance_added->flows
+              << " funding flows\n\nDemo sign-ins (roles that read confidential records enrol a "
                  "TOTP second factor at first sign-in):\n";
     for (const auto& sign_in : summary->sign_ins) {
       std::cout << "  " << std::left << std::setw(15) << sign_in.username << " " << std::setw(24)

@@ -1,6 +1,8 @@
 // `concord import weapons FILE.csv`: loads a state's weapon records (registry/weapon_import.h).
 // `concord import markings-system FILE.json`: publishes a national marking system
 // (marking/marking_system_store.h).
+// `concord import iati FILE.xml --as state:XX`: a donor's own IATI 2.x activity file as funding
+// flows (assistance/iati_service.h).
 // The summary goes to standard output, each rejected row and the progress bar (on a terminal
 // only) to standard error, so a script can keep the summary and a person sees both.
 #include <spdlog/spdlog.h>
@@ -15,6 +17,8 @@
 #include <optional>
 #include <string>
 
+#include "assistance/funding_service.h"
+#include "assistance/iati_service.h"
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "cli/runtime.h"
@@ -179,21 +183,13 @@ void add_markings_system(CLI::App& parent, int& exit_code) {
                       "The publishing state (ISO 3166-1 alpha-2, such as FR); needed when the "
                       "document has no \"state\", and must agree with it when it has");
   command->callback([=, &exit_code] {
-    std::string document;
-    {
-      std::ifstream opened;
-      std::istream* input = &std::cin;
-      if (*file != "-") {
-        opened.open(*file, std::ios::binary);
-        if (!opened) {
-          spdlog::error("import markings-system: {}: cannot open the file", *file);
-          exit_code = kUsage;
-          return;
-        }
-        input = &opened;
-      }
-      document.assign(std::istreambuf_iterator<char>(*input), std::istreambuf_iterator<char>());
+    auto read = read_file_or_stdin(*file);
+    if (!read.ok()) {
+      spdlog::error("import markings-system: {}", read.error().message);
+      exit_code = kUsage;
+      return;
     }
+    const std::string document = std::move(read).value();
     auto runtime = open_runtime_or_log(*options, exit_code);
     if (!runtime) return;
     // Without --state the document names its publisher; parsing it first also reports its
@@ -220,6 +216,96 @@ void add_markings_system(CLI::App& parent, int& exit_code) {
   });
 }
 
+// `concord import iati FILE --as state:XX|organisation:ID`: a donor's IATI activity file as
+// funding flows of that donor, acting as the system principal for it.
+void add_iati(CLI::App& parent, int& exit_code) {
+  auto* command = parent.add_subcommand(
+      "iati",
+      "Import a donor's own IATI 2.x activity file as funding flows of that donor (see "
+      "docs/assistance.md). Transactions already imported are left alone, so importing a file "
+      "twice is safe. A broken file imports nothing and exits 5, naming the line");
+  auto options = std::make_shared<SharedOptions>();
+  options->add_to(*command, /*all_settings=*/false);
+  auto file = std::make_shared<std::string>();
+  auto as = std::make_shared<std::string>();
+  command->add_option("FILE", *file, "The IATI XML file, or - for standard input")->required();
+  command->add_option("--as", *as, "The donor: state:XX or organisation:<id>")->required();
+  command->callback([=, &exit_code] {
+    auto donor = assistance::parse_donor_key(*as, "--as");
+    if (!donor.ok()) {
+      report_failure("import iati", donor.error(), exit_code);
+      exit_code = kUsage;
+      return;
+    }
+    auto read = read_file_or_stdin(*file);
+    if (!read.ok()) {
+      spdlog::error("import iati: {}", read.error().message);
+      exit_code = kUsage;
+      return;
+    }
+    const std::string document = std::move(read).value();
+    auto runtime = open_runtime_or_log(*options, exit_code);
+    if (!runtime) return;
+    access::Principal actor = access::Principal::system("concord import iati --as " + *as);
+    if (donor->type == assistance::DonorType::state) {
+      actor.state = donor->ref;
+    } else {
+      actor.organisation_id = donor->ref;
+    }
+    std::cerr << "import iati: reading " << document.size() << " bytes\n";
+    auto report = runtime->iati->import_activities(actor, document);
+    if (!report.ok()) {
+      report_failure("import iati", report.error(), exit_code);
+      if (report.error().code == ErrorCode::invalid_argument) exit_code = kInvalidInput;
+      return;
+    }
+    for (const auto& skip : report->skipped) {
+      std::cerr << "line " << skip.line << ", " << skip.element << " of '" << skip.activity
+                << "' not imported: " << skip.reason << "\n";
+    }
+    for (const auto& note : report->notes)
+      std::cerr << "note: " << note << "\n";
+    std::cout << "imported IATI " << report->version << ": " << report->activities
+              << " activities, " << report->flows_created << " flows created, "
+              << report->duplicates << " already imported, " << report->skipped.size()
+              << " left out\n";
+    exit_code = kSuccess;
+  });
+}
+
+// `concord import rates FILE`: the exchange-rate CSV (date,currency,quote,rate[,source]), as the
+// system principal. Any bad row imports nothing and exits 5, naming its line and column.
+void add_rates(CLI::App& parent, int& exit_code) {
+  auto* command = parent.add_subcommand(
+      "rates",
+      "Import exchange rates from CSV with the header date,currency,quote,rate[,source] (one "
+      "currency is worth rate of quote on date); any bad row imports nothing and exits 5");
+  auto options = std::make_shared<SharedOptions>();
+  options->add_to(*command, /*all_settings=*/false);
+  auto file = std::make_shared<std::string>();
+  command->add_option("FILE", *file, "The CSV file, or - for standard input")->required();
+  command->callback([=, &exit_code] {
+    auto read = read_file_or_stdin(*file);
+    if (!read.ok()) {
+      spdlog::error("import rates: {}", read.error().message);
+      exit_code = kUsage;
+      return;
+    }
+    const std::string text = std::move(read).value();
+    auto runtime = open_runtime_or_log(*options, exit_code);
+    if (!runtime) return;
+    auto imported =
+        runtime->funding->import_rates_csv(access::Principal::system("concord import rates"), text);
+    if (!imported.ok()) {
+      report_failure("import rates", imported.error(), exit_code);
+      if (imported.error().code == ErrorCode::invalid_argument) exit_code = kInvalidInput;
+      return;
+    }
+    std::cout << "imported " << imported->rows << " exchange rates\n";
+    exit_code = kSuccess;
+  });
+}
+
 }  // namespace
 
 void add_import_command(CLI::App& app, int& exit_code) {
@@ -227,6 +313,8 @@ void add_import_command(CLI::App& app, int& exit_code) {
   import->require_subcommand(1);
   add_weapons(*import, exit_code);
   add_markings_system(*import, exit_code);
+  add_iati(*import, exit_code);
+  add_rates(*import, exit_code);
 }
 
 }  // namespace concord::cli

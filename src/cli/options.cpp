@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 
 namespace concord::cli {
 
@@ -38,6 +41,13 @@ void report_failure(std::string_view command, const Error& error, int& exit_code
     spdlog::error("{}: {}: {}", command, error.field, error.message);
   }
   exit_code = kFailure;
+}
+
+Result<std::string> read_file_or_stdin(const std::string& path, std::string_view field) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Error::invalid(std::string(field), path + ": cannot open the file");
+  return std::string(std::istreambuf_iterator<char>(file), {});
 }
 
 }  // namespace concord::cli

@@ -37,4 +37,8 @@ struct SharedOptions {
 // kFailure: the command ran and failed.
 void report_failure(std::string_view command, const Error& error, int& exit_code);
 
+// The whole of the file at `path`, or of standard input when `path` is "-". invalid_argument
+// naming `field` when the file cannot be opened.
+Result<std::string> read_file_or_stdin(const std::string& path, std::string_view field = "FILE");
+
 }  // namespace concord::cli

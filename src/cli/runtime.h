@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "access/audit_trail.h"
 #include "access/identity_service.h"
@@ -80,5 +81,21 @@ Result<void> load_marking_index(Runtime& runtime);
 // Loads the configuration from `options`, then open_runtime(); logs any failure and returns
 // nullopt with `exit_code` set.
 std::optional<Runtime> open_runtime_or_log(const SharedOptions& options, int& exit_code);
+
+// Opens the runtime, runs `work(runtime)` and hands what it returns to `print(value, reference)`,
+// or reports its failure under `command` (report_failure); sets `exit_code` either way.
+template <typename Work, typename Print>
+void run_and_print(const SharedOptions& shared, const std::string& command, int& exit_code,
+                   Work&& work, Print&& print) {
+  auto runtime = open_runtime_or_log(shared, exit_code);
+  if (!runtime) return;
+  auto done = work(*runtime);
+  if (!done.ok()) {
+    report_failure(command, done.error(), exit_code);
+    return;
+  }
+  print(*done, *runtime->reference);
+  exit_code = kSuccess;
+}
 
 }  // namespace concord::cli

@@ -165,14 +165,7 @@ struct AnswerOptions {
 };
 
 Result<nlohmann::json> read_chain(const std::string& path) {
-  std::string text;
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), {});
-  } else {
-    std::ifstream file(path);
-    if (!file) return Error::invalid("chain", "cannot read " + path);
-    text.assign(std::istreambuf_iterator<char>(file), {});
-  }
+  CONCORD_ASSIGN_OR_RETURN(const std::string text, read_file_or_stdin(path, "chain"));
   auto parsed = nlohmann::json::parse(text, nullptr, false);
   if (parsed.is_discarded() || !parsed.is_array()) {
     return Error::invalid("chain", path + " must hold a JSON array of custody events");

@@ -60,6 +60,8 @@ const std::vector<DemoUser>& demo_users() {
       {"de.contact", "DE", nullptr, {"national_contact"}},
       {"ke.assistance", "KE", nullptr, {"assistance_officer"}},
       {"no.donor", "NO", nullptr, {"assistance_officer"}},
+      {"jp.donor", "JP", nullptr, {"assistance_officer"}},
+      {"la.contact", "LA", nullptr, {"national_contact"}},
       {"ng.analyst", "NG", nullptr, {"analyst"}},
       {"ngo.observer", nullptr, "Humanitarian Demining Group", {"civil_society"}},
   };

@@ -12,6 +12,7 @@
 
 #include "api/api_fixture.h"
 #include "api/route_list.h"
+#include "assistance/plan_store.h"
 
 namespace concord::testing {
 namespace {
@@ -193,6 +194,88 @@ TEST_P(AuthorizationMatrix, EveryRouteAllowsAndRefusesExactlyAsThePolicySays) {
       false);
   const std::string reference_model_id = reference_model.value("id", "");
   ASSERT_FALSE(reference_model_id.empty());
+  // A pledge of France's, for the funding-flow routes (issue 6).
+  const std::string flow_body =
+      R"({"kind": "pledge", "recipient_state": "LA", "amount": "1000", "currency": "EUR",)"
+      R"( "value_date": "2027-01-01", "budget_year": 2027, "theme": "clearance"})";
+  const std::string flow_id =
+      json::parse(as(*client_, france, "POST", "/api/v1/assistance/flows", flow_body).body, nullptr,
+                  false)
+          .value("flow_id", "");
+  ASSERT_FALSE(flow_id.empty());
+  const std::string flow_path = "/api/v1/assistance/flows/" + flow_id;
+  // France's plan with a need, and two of Norway's offers for it (Norway has no user here, so
+  // Germany is on neither side), written straight to the store; and a match the operator
+  // proposed, for the matching routes (issue 6).
+  {
+    auto db = store::open_database(db_url_);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    const std::string at = "2027-01-15T09:00:00.000Z";
+    assistance::Plan plan;
+    plan.id = "MATRIXPLAN";
+    plan.state = "FR";
+    plan.title = "Matrix plan";
+    plan.first_year = 2027;
+    plan.last_year = 2030;
+    plan.created_at = plan.updated_at = at;
+    assistance::Need need;
+    need.id = "MATRIXNEED";
+    need.plan_id = plan.id;
+    need.state = "FR";
+    need.description = "matrix clearance";
+    need.currency = "EUR";
+    need.years = {{2027, 1'000'000, 0}};
+    need.created_at = need.updated_at = at;
+    assistance::Offer offer;
+    offer.donor = {assistance::DonorType::state, "NO"};
+    offer.title = "Matrix offer";
+    offer.themes = {assistance::Theme::clearance};
+    offer.amount_minor = 500'000;
+    offer.currency = "EUR";
+    offer.first_year = 2027;
+    offer.last_year = 2030;
+    offer.created_at = offer.updated_at = at;
+    auto written = store::in_transaction(**db, store::TransactionMode::read_write,
+                                         [&](store::Transaction& tx) -> Result<bool> {
+                                           CONCORD_TRY(assistance::insert_plan(tx, plan));
+                                           CONCORD_TRY(assistance::insert_need(tx, need));
+                                           for (const char* id : {"MATRIXOFFER1", "MATRIXOFFER2"}) {
+                                             offer.id = id;
+                                             CONCORD_TRY(assistance::insert_offer(tx, offer));
+                                           }
+                                           return true;
+                                         });
+    ASSERT_TRUE(written.ok()) << written.error().message;
+  }
+  const std::string match_id =
+      json::parse(post("/api/v1/assistance/matches",
+                       R"({"need_id": "MATRIXNEED", "offer_id": "MATRIXOFFER1"})")
+                      .body,
+                  nullptr, false)
+          .value("id", "");
+  ASSERT_FALSE(match_id.empty());
+  const std::string match_path = "/api/v1/assistance/matches/" + match_id;
+  const std::set<std::string> kMatchReaders = {"operator", "fr_contact", "de_contact"};
+  // An obligation of France's plan, for the obligation and progress routes (issue 6).
+  const std::string obligation_body =
+      R"({"theme": "clearance", "treaty_basis": "ccm", "description": "matrix clearance",)"
+      R"( "unit": "km2", "target_quantity": 10, "deadline": "2030-12-31"})";
+  const std::string obligation_id =
+      json::parse(as(*client_, france, "POST", "/api/v1/assistance/plans/MATRIXPLAN/obligations",
+                     obligation_body)
+                      .body,
+                  nullptr, false)
+          .value("id", "");
+  ASSERT_FALSE(obligation_id.empty());
+  const std::string obligation_path = "/api/v1/assistance/obligations/" + obligation_id;
+  const std::string plan_body =
+      R"({"title": "Matrix plan", "first_year": 2027, "last_year": 2030})";
+  const std::string need_body =
+      R"({"theme": "clearance", "description": "matrix need", "currency": "EUR",)"
+      R"( "years": [{"year": 2027, "cost": "1000000"}]})";
+  const std::string offer_body =
+      R"({"title": "Matrix offer", "themes": ["clearance"], "amount": "5000", "currency": "EUR",)"
+      R"( "first_year": 2027, "last_year": 2030})";
   int organisation_number = 0;
   const std::vector<Row> rows = {
       {"GET", "/healthz", "/healthz", "", kEveryone},
@@ -383,6 +466,94 @@ TEST_P(AuthorizationMatrix, EveryRouteAllowsAndRefusesExactlyAsThePolicySays) {
        "/api/v1/reports/timeliness",
        "",
        {"operator", "fr_contact", "de_contact"}},
+      // Funding flows, exchange rates and funding views (issue 6). A flow is amended and
+      // withdrawn only by its donor: France.
+      {"GET", "/api/v1/assistance/flows", "/api/v1/assistance/flows?recipient_state=LA", "",
+       kEveryone},
+      {"POST", "/api/v1/assistance/flows", "/api/v1/assistance/flows", flow_body, kStateContacts},
+      {"GET", "/api/v1/assistance/flows/{id}", flow_path, "", kEveryone},
+      {"POST", "/api/v1/assistance/flows/{id}/amend", flow_path + "/amend",
+       R"({"expected_version": 1, "amount": "1200"})", kFrance},
+      {"POST", "/api/v1/assistance/flows/{id}/withdraw", flow_path + "/withdraw",
+       R"({"expected_version": 2})", kFrance},
+      {"GET", "/api/v1/assistance/exchange-rates", "/api/v1/assistance/exchange-rates", "",
+       kEveryone},
+      {"PUT", "/api/v1/assistance/exchange-rates", "/api/v1/assistance/exchange-rates",
+       "date,currency,quote,rate\n2027-01-01,EUR,USD,1.1\n", kOperator},
+      {"GET", "/api/v1/assistance/funding", "/api/v1/assistance/funding?by=country&currency=EUR",
+       "", kEveryone},
+      {"GET", "/api/v1/assistance/funding/continuity",
+       "/api/v1/assistance/funding/continuity?currency=EUR&rates_on=2027-01-01", "", kEveryone},
+      {"GET", "/api/v1/assistance/funding/concentration",
+       "/api/v1/assistance/funding/concentration?currency=EUR", "", kEveryone},
+      // IATI (issue 6): anyone exports; those who record flows import their donor's own file.
+      {"GET", "/api/v1/assistance/iati/activities.xml",
+       "/api/v1/assistance/iati/activities.xml?recipient_state=LA", "", kEveryone},
+      {"POST", "/api/v1/assistance/iati/import", "/api/v1/assistance/iati/import",
+       R"(<iati-activities version="2.03"/>)", kStateContacts},
+      // Matching (issue 6): the assistance community reads; France's contact proposes and
+      // decides for France's need, the operator proposes for both sides to decide.
+      {"GET", "/api/v1/assistance/needs/{id}/candidates",
+       "/api/v1/assistance/needs/MATRIXNEED/candidates?currency=EUR", "", kMatchReaders},
+      {"GET", "/api/v1/assistance/offers/{id}/candidates",
+       "/api/v1/assistance/offers/MATRIXOFFER1/candidates", "", kMatchReaders},
+      {"GET", "/api/v1/assistance/allocation", "/api/v1/assistance/allocation?currency=EUR", "",
+       kMatchReaders},
+      {"GET", "/api/v1/assistance/matches", "/api/v1/assistance/matches?state=FR", "",
+       kMatchReaders},
+      {"POST",
+       "/api/v1/assistance/matches",
+       "/api/v1/assistance/matches",
+       R"({"need_id": "MATRIXNEED", "offer_id": "MATRIXOFFER2", "amount": "10"})",
+       {"operator", "fr_contact"}},
+      {"GET", "/api/v1/assistance/matches/{id}", match_path, "", kMatchReaders},
+      {"POST", "/api/v1/assistance/matches/{id}/decision", match_path + "/decision",
+       R"({"decision": "accepted", "note": "matrix"})", kFrance},
+      {"GET", "/api/v1/assistance/partnerships", "/api/v1/assistance/partnerships", "",
+       kMatchReaders},
+      {"GET", "/api/v1/assistance/plans/{id}/coalition",
+       "/api/v1/assistance/plans/MATRIXPLAN/coalition", "", kMatchReaders},
+      // Plans, obligations, progress and needs (issue 6): anyone reads public parts; each
+      // state's contact publishes its own plan, and only France's contact changes France's.
+      {"GET", "/api/v1/assistance/plans", "/api/v1/assistance/plans?state=FR", "", kEveryone},
+      {"POST", "/api/v1/assistance/plans", "/api/v1/assistance/plans", plan_body, kStateContacts},
+      {"GET", "/api/v1/assistance/plans/{id}", "/api/v1/assistance/plans/MATRIXPLAN", "",
+       kEveryone},
+      {"PUT", "/api/v1/assistance/plans/{id}", "/api/v1/assistance/plans/MATRIXPLAN", plan_body,
+       kFrance},
+      {"POST", "/api/v1/assistance/plans/{id}/obligations",
+       "/api/v1/assistance/plans/MATRIXPLAN/obligations", obligation_body, kFrance},
+      {"PUT", "/api/v1/assistance/obligations/{id}", obligation_path, obligation_body, kFrance},
+      {"GET", "/api/v1/assistance/obligations/{id}/progress", obligation_path + "/progress", "",
+       kEveryone},
+      {"POST", "/api/v1/assistance/obligations/{id}/progress", obligation_path + "/progress",
+       R"({"as_of": "2026-01-01", "achieved_quantity": 1})", kFrance},
+      {"GET", "/api/v1/assistance/needs", "/api/v1/assistance/needs?state=FR", "", kEveryone},
+      {"POST", "/api/v1/assistance/plans/{id}/needs", "/api/v1/assistance/plans/MATRIXPLAN/needs",
+       need_body, kFrance},
+      {"GET", "/api/v1/assistance/needs/{id}", "/api/v1/assistance/needs/MATRIXNEED", "",
+       kEveryone},
+      {"PUT", "/api/v1/assistance/needs/{id}", "/api/v1/assistance/needs/MATRIXNEED", need_body,
+       kFrance},
+      {"GET", "/api/v1/assistance/regions", "/api/v1/assistance/regions", "", kEveryone},
+      {"PUT", "/api/v1/assistance/regions/{name}", "/api/v1/assistance/regions/Matrix",
+       R"({"countries": ["FR", "DE"]})", kOperator},
+      // Offers (issue 6): public to read; published only by assistance officers, of whom no
+      // caller here is one (plan_api_test.cpp covers an officer's own offers).
+      {"GET", "/api/v1/assistance/offers", "/api/v1/assistance/offers", "", kEveryone},
+      {"POST", "/api/v1/assistance/offers", "/api/v1/assistance/offers", offer_body, {}},
+      {"GET", "/api/v1/assistance/offers/{id}", "/api/v1/assistance/offers/MATRIXOFFER2", "",
+       kEveryone},
+      {"PUT",
+       "/api/v1/assistance/offers/{id}",
+       "/api/v1/assistance/offers/MATRIXOFFER2",
+       offer_body,
+       {}},
+      {"POST",
+       "/api/v1/assistance/offers/{id}/withdraw",
+       "/api/v1/assistance/offers/MATRIXOFFER2/withdraw",
+       "",
+       {}},
       // Last: it ends each caller's session.
       {"DELETE", "/api/v1/session", "/api/v1/session", "", kSignedIn},
   };

@@ -88,6 +88,8 @@ TEST(Cli, DemoFillsOnceAndIsIdempotent) {
   EXPECT_TRUE(contains(second.output, " 0 organisations created")) << second.output;
   EXPECT_TRUE(contains(second.output, " 0 records with typed markings, 0 tracing requests, 0 "))
       << second.output;
+  EXPECT_TRUE(contains(second.output, " 0 national plans, 0 offers, 0 partnerships, 0 funding"))
+      << second.output;
 
   // The tracing demo: requests in every status, some overdue today, and cross-check hits.
   auto db = store::open_database(url);
@@ -106,6 +108,15 @@ TEST(Cli, DemoFillsOnceAndIsIdempotent) {
             0);
   EXPECT_GT(count("SELECT COUNT(*) FROM cross_check_hits"), 100);
   EXPECT_EQ(count("SELECT COUNT(*) FROM marking_systems"), 5);
+  // Assistance: plans of six affected states, offers of six donors, partnerships, five budget
+  // years of flows of every kind, and the rates to convert them.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM assistance_plans"), 6);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM assistance_offers"), 6);
+  EXPECT_GE(count("SELECT COUNT(*) FROM assistance_matches WHERE status = 'partnership'"), 5);
+  EXPECT_GE(count("SELECT COUNT(*) FROM assistance_matches WHERE status = 'proposed'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT kind) FROM funding_flows"), 4);
+  EXPECT_GE(count("SELECT COUNT(DISTINCT budget_year) FROM funding_flows"), 5);
+  EXPECT_GT(count("SELECT COUNT(*) FROM exchange_rates"), 100);
 }
 
 TEST(Cli, BusyAddressExitsWithFour) {
