@@ -54,7 +54,8 @@ $(FUZZ_BUILD)/build.ninja:
 fuzz-tests: setup $(FUZZ_BUILD)/build.ninja
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_json_body fuzz_request_target fuzz_text \
 	  fuzz_marking_query fuzz_marking_system fuzz_csv_reader fuzz_webhook_url fuzz_reference_csv \
-	  fuzz_tracing_answer fuzz_iati_import fuzz_rates_csv
+	  fuzz_tracing_answer fuzz_iati_import fuzz_rates_csv fuzz_hazard_polygon \
+	  fuzz_operations_figures
 	scripts/run-fuzzers $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:
