@@ -43,4 +43,14 @@ Result<Donor> donor_of(const access::Principal& principal) {
                {}};
 }
 
+access::Principal system_principal_for(const Donor& donor, std::string what) {
+  access::Principal principal = access::Principal::system(std::move(what));
+  if (donor.type == DonorType::state) {
+    principal.state = donor.ref;
+  } else {
+    principal.organisation_id = donor.ref;
+  }
+  return principal;
+}
+
 }  // namespace concord::assistance

@@ -34,4 +34,8 @@ Result<Donor> parse_donor_key(std::string_view text, std::string_view field = "d
 // permission_denied when it has neither (operators, observers without a home).
 Result<Donor> donor_of(const access::Principal& principal);
 
+// The system principal, named `what` in the audit trail, acting as `donor`: donor_of() of it
+// gives `donor` back. For the CLI, which names the donor on its command line.
+access::Principal system_principal_for(const Donor& donor, std::string what);
+
 }  // namespace concord::assistance

@@ -25,13 +25,7 @@ using assistance::FundingFlow;
 // The system principal acting for the donor or state `as` names ("state:NO").
 Result<access::Principal> acting_as(const std::string& as, const std::string& what) {
   CONCORD_ASSIGN_OR_RETURN(auto donor, assistance::parse_donor_key(as, "--as"));
-  access::Principal actor = access::Principal::system("concord flow " + what + " --as " + as);
-  if (donor.type == assistance::DonorType::state) {
-    actor.state = donor.ref;
-  } else {
-    actor.organisation_id = donor.ref;
-  }
-  return actor;
+  return assistance::system_principal_for(donor, "concord flow " + what + " --as " + as);
 }
 
 std::optional<std::string> given(const std::string& text) {

@@ -246,12 +246,8 @@ void add_iati(CLI::App& parent, int& exit_code) {
     const std::string document = std::move(read).value();
     auto runtime = open_runtime_or_log(*options, exit_code);
     if (!runtime) return;
-    access::Principal actor = access::Principal::system("concord import iati --as " + *as);
-    if (donor->type == assistance::DonorType::state) {
-      actor.state = donor->ref;
-    } else {
-      actor.organisation_id = donor->ref;
-    }
+    const access::Principal actor =
+        assistance::system_principal_for(*donor, "concord import iati --as " + *as);
     std::cerr << "import iati: reading " << document.size() << " bytes\n";
     auto report = runtime->iati->import_activities(actor, document);
     if (!report.ok()) {

@@ -32,13 +32,7 @@ access::Principal acting_for_state(const std::string& state, const std::string& 
 
 Result<access::Principal> acting_for_donor(const std::string& donor_text, const std::string& what) {
   CONCORD_ASSIGN_OR_RETURN(auto donor, assistance::parse_donor_key(donor_text, "--donor"));
-  access::Principal actor = access::Principal::system("concord " + what + " --donor " + donor_text);
-  if (donor.type == assistance::DonorType::state) {
-    actor.state = donor.ref;
-  } else {
-    actor.organisation_id = donor.ref;
-  }
-  return actor;
+  return assistance::system_principal_for(donor, "concord " + what + " --donor " + donor_text);
 }
 
 std::optional<std::string> given(const std::string& text) {
