@@ -134,6 +134,18 @@ const std::vector<ActionRule>& action_catalogue() {
            true),
       only("rates.edit", {operator_}, "import and edit the exchange-rate table", true),
       only("regions.edit", {operator_}, "define regions that offers can be eligible for", true),
+      anyone("operations.read",
+             "read stockpile, destruction, hazardous-area, land-release, casualty and victim "
+             "assistance figures, deadlines and country profiles"),
+      only("operations.record", {national_contact},
+           "record the caller's state's stockpiles, destructions, deadlines, hazardous areas, "
+           "land release, casualty statistics and victim assistance services",
+           true),
+      only("operations.configure", {operator_}, "set the severity bands of contamination", true),
+      only("reports.draft", {national_contact},
+           "draft the caller's state's transparency reports (CCM Article 7, PoA/ITI national "
+           "report) for review",
+           false),
   };
   return catalogue;
 }

@@ -3,11 +3,18 @@
 #include <algorithm>
 #include <array>
 
+#include "core/enum_names.h"
 #include "operations/geodesic_area.h"
 #include "operations/geos_bridge.h"
 
 namespace concord::operations {
 namespace {
+
+constexpr EnumNames<ReleaseMethod, 3> kReleaseMethodNames({{
+    {ReleaseMethod::cleared, "cleared"},
+    {ReleaseMethod::reduced_by_technical_survey, "reduced_by_technical_survey"},
+    {ReleaseMethod::cancelled_by_non_technical_survey, "cancelled_by_non_technical_survey"},
+}});
 
 // The union of the releases made by `method`, as one GEOS geometry (empty if there are none).
 Result<GeosGeometry> union_of(GeosContext& context, const std::vector<Release>& releases,
@@ -25,6 +32,16 @@ Result<GeosGeometry> union_of(GeosContext& context, const std::vector<Release>& 
 }
 
 }  // namespace
+
+std::string_view to_string(ReleaseMethod method) {
+  return kReleaseMethodNames.name(method);
+}
+std::optional<ReleaseMethod> release_method_from_string(std::string_view text) {
+  return kReleaseMethodNames.parse(text);
+}
+std::string release_methods_list() {
+  return kReleaseMethodNames.list();
+}
 
 Result<LandRelease> compute_land_release(const MultiPolygon& hazard,
                                          const std::vector<Release>& releases) {

@@ -6,6 +6,9 @@
 // only for their part inside it. Pure functions, thread-safe.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -19,6 +22,11 @@ enum class ReleaseMethod {
   reduced_by_technical_survey,
   cancelled_by_non_technical_survey,
 };
+
+// "cleared", "reduced_by_technical_survey", "cancelled_by_non_technical_survey".
+std::string_view to_string(ReleaseMethod method);
+std::optional<ReleaseMethod> release_method_from_string(std::string_view text);
+std::string release_methods_list();
 
 struct Release {
   ReleaseMethod method = ReleaseMethod::cleared;

@@ -52,6 +52,10 @@ struct CasualtyCount {
   AgeGroup age_group = AgeGroup::unknown;
   CasualtyStatus status = CasualtyStatus::unknown;
   std::int64_t count = 0;
+  // Set by the service: the state the row is of (from the request, never from the row's JSON)
+  // and the stored id.
+  std::string state;
+  std::string id;
 };
 
 inline constexpr int kFirstCasualtyYear = 1900;

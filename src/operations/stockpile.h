@@ -70,6 +70,7 @@ struct StockpileDeclaration {
   std::string ammunition_type;  // required for ammunition ("7.62x39mm"), empty otherwise
   std::int64_t quantity = 0;
   std::string as_of;  // YYYY-MM-DD
+  std::string id;     // set by the service when stored; last, so positional initialisers stay
 };
 
 // One destruction: `quantity` items of the category destroyed on `date`.
@@ -82,6 +83,7 @@ struct DestructionEvent {
   DestructionMethod method = DestructionMethod::open_detonation;
   std::string site;         // where: a depot or a demolition range
   std::string verified_by;  // who verified it: an inspectorate, an observer organisation
+  std::string id;           // set by the service when stored
 };
 
 // What a state retains on `as_of` (CCM Article 3(6)); the latest figure replaces earlier ones.
@@ -92,6 +94,7 @@ struct RetainedQuantity {
   std::int64_t quantity = 0;
   std::string as_of;  // YYYY-MM-DD
   RetentionPurpose purpose = RetentionPurpose::training;
+  std::string id;  // set by the service when stored
 };
 
 // Each returns invalid_argument on the first bad field: state (two upper-case letters; whether
