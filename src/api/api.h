@@ -15,6 +15,9 @@
 #include "http/router.h"
 #include "marking/marking_system_store.h"
 #include "notification/notification_services.h"
+#include "operations/casualty_service.h"
+#include "operations/hazard_service.h"
+#include "operations/stockpile_service.h"
 #include "registry/hit_service.h"
 #include "registry/record_service.h"
 #include "registry/weapon_reference_service.h"
@@ -52,6 +55,11 @@ struct Services {
   assistance::MatchService* matches = nullptr;
   assistance::FundingService* funding = nullptr;
   assistance::IatiService* iati = nullptr;
+  // Operations: stockpiles and deadlines, hazardous areas and land release, casualties and
+  // victim assistance. Each area's routes answer unavailable without its service.
+  operations::StockpileService* stockpiles = nullptr;
+  operations::HazardService* hazards = nullptr;
+  operations::CasualtyService* casualties = nullptr;
 };
 
 http::Router build_router(const Services& services);
@@ -74,5 +82,8 @@ void add_offer_routes(http::Router& router, const Services& services);
 void add_match_routes(http::Router& router, const Services& services);
 void add_funding_routes(http::Router& router, const Services& services);
 void add_iati_routes(http::Router& router, const Services& services);
+void add_stockpile_routes(http::Router& router, const Services& services);
+void add_hazard_routes(http::Router& router, const Services& services);
+void add_casualty_routes(http::Router& router, const Services& services);
 
 }  // namespace concord::api

@@ -21,6 +21,9 @@ http::Router build_router(const Services& services) {
   add_match_routes(router, services);
   add_funding_routes(router, services);
   add_iati_routes(router, services);
+  add_stockpile_routes(router, services);
+  add_hazard_routes(router, services);
+  add_casualty_routes(router, services);
   return router;
 }
 

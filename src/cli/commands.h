@@ -23,5 +23,8 @@ void add_plan_command(CLI::App& app, int& exit_code);
 void add_match_command(CLI::App& app, int& exit_code);
 void add_flow_command(CLI::App& app, int& exit_code);
 void add_export_command(CLI::App& app, int& exit_code);
+void add_stockpile_command(CLI::App& app, int& exit_code);
+void add_hazard_command(CLI::App& app, int& exit_code);
+void add_casualty_command(CLI::App& app, int& exit_code);
 
 }  // namespace concord::cli

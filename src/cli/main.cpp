@@ -39,6 +39,9 @@ int main(int argc, char** argv) {
   add_match_command(app, exit_code);
   add_flow_command(app, exit_code);
   add_export_command(app, exit_code);
+  add_stockpile_command(app, exit_code);
+  add_hazard_command(app, exit_code);
+  add_casualty_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& help) {

@@ -81,6 +81,12 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
       *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
   runtime.iati = std::make_unique<assistance::IatiService>(
       *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.stockpiles = std::make_unique<operations::StockpileService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.hazards = std::make_unique<operations::HazardService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.casualties = std::make_unique<operations::CasualtyService>(
+      *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
   CONCORD_ASSIGN_OR_RETURN(const int changed, runtime.directory->sync_states());
   if (changed > 0)
     spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);

@@ -22,6 +22,9 @@
 #include "directory/directory_service.h"
 #include "marking/marking_system_store.h"
 #include "notification/notification_services.h"
+#include "operations/casualty_service.h"
+#include "operations/hazard_service.h"
+#include "operations/stockpile_service.h"
 #include "registry/cross_checker.h"
 #include "registry/hit_service.h"
 #include "registry/marking_index_feed.h"
@@ -69,6 +72,11 @@ struct Runtime {
   std::unique_ptr<assistance::MatchService> matches;
   std::unique_ptr<assistance::FundingService> funding;
   std::unique_ptr<assistance::IatiService> iati;
+  // Operations: stockpiles and deadlines, hazardous areas and land release, casualties and
+  // victim assistance.
+  std::unique_ptr<operations::StockpileService> stockpiles;
+  std::unique_ptr<operations::HazardService> hazards;
+  std::unique_ptr<operations::CasualtyService> casualties;
 };
 
 // Reports progress on standard error. On failure prints the reason and returns the exit code to

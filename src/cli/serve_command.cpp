@@ -47,6 +47,9 @@ int serve(const Config& config) {
   services.matches = runtime->matches.get();
   services.funding = runtime->funding.get();
   services.iati = runtime->iati.get();
+  services.stockpiles = runtime->stockpiles.get();
+  services.hazards = runtime->hazards.get();
+  services.casualties = runtime->casualties.get();
   // Remind addressed states before due dates and flag overdue legs, once each, every minute.
   PeriodicTask tracing_reminders([&runtime] {
     auto sweep = runtime->tracing->send_reminders(runtime->clock->now());

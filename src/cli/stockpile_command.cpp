@@ -1,0 +1,11 @@
+// `concord stockpile ...` (to be written).
+#include "cli/commands.h"
+
+namespace concord::cli {
+
+void add_stockpile_command(CLI::App& app, int& exit_code) {
+  (void)app;
+  (void)exit_code;
+}
+
+}  // namespace concord::cli
