@@ -55,7 +55,7 @@ fuzz-tests: setup $(FUZZ_BUILD)/build.ninja
 	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_json_body fuzz_request_target fuzz_text \
 	  fuzz_marking_query fuzz_marking_system fuzz_csv_reader fuzz_webhook_url fuzz_reference_csv \
 	  fuzz_tracing_answer fuzz_iati_import fuzz_rates_csv fuzz_hazard_polygon \
-	  fuzz_operations_figures
+	  fuzz_operations_figures fuzz_records_json fuzz_hazard_json
 	scripts/run-fuzzers $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:

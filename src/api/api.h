@@ -17,6 +17,8 @@
 #include "notification/notification_services.h"
 #include "operations/casualty_service.h"
 #include "operations/hazard_service.h"
+#include "operations/profile_service.h"
+#include "operations/report_service.h"
 #include "operations/stockpile_service.h"
 #include "registry/hit_service.h"
 #include "registry/record_service.h"
@@ -60,6 +62,10 @@ struct Services {
   operations::StockpileService* stockpiles = nullptr;
   operations::HazardService* hazards = nullptr;
   operations::CasualtyService* casualties = nullptr;
+  // Country profiles (read) and draft transparency reports; their routes answer unavailable
+  // without them.
+  operations::ProfileService* profiles = nullptr;
+  operations::ReportService* reports = nullptr;
 };
 
 http::Router build_router(const Services& services);
@@ -85,5 +91,6 @@ void add_iati_routes(http::Router& router, const Services& services);
 void add_stockpile_routes(http::Router& router, const Services& services);
 void add_hazard_routes(http::Router& router, const Services& services);
 void add_casualty_routes(http::Router& router, const Services& services);
+void add_profile_routes(http::Router& router, const Services& services);
 
 }  // namespace concord::api

@@ -24,6 +24,7 @@ http::Router build_router(const Services& services) {
   add_stockpile_routes(router, services);
   add_hazard_routes(router, services);
   add_casualty_routes(router, services);
+  add_profile_routes(router, services);
   return router;
 }
 

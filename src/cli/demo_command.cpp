@@ -8,6 +8,7 @@
 #include "cli/runtime.h"
 #include "demo/demo_assistance.h"
 #include "demo/demo_data.h"
+#include "demo/demo_operations.h"
 #include "demo/demo_tracing.h"
 #include "demo/demo_weapons.h"
 
@@ -71,6 +72,17 @@ void add_demo_command(CLI::App& app, int& exit_code) {
       exit_code = kFailure;
       return;
     }
+    demo::DemoOperationsOptions operations_options;
+    operations_options.seed = demo_options->seed;
+    operations_options.today = assistance_options.today;
+    auto operations_added = demo::fill_demo_operations(
+        {*runtime->stockpiles, *runtime->hazards, *runtime->casualties}, operations_options,
+        [](const std::string& line) { std::cerr << line << "\n"; });
+    if (!operations_added.ok()) {
+      spdlog::error("demo operations: {}", operations_added.error().message);
+      exit_code = kFailure;
+      return;
+    }
     // Cross-check what was added, as serve would at its start, so the hits are there at once.
     if (auto loaded = load_marking_index(*runtime); !loaded.ok()) {
       spdlog::error("demo cross-check: {}", loaded.error().message);
@@ -97,9 +109,12 @@ void add_demo_command(CLI::App& app, int& exit_code) {
               << " tracing requests, " << hits_created << " cross-check hits; "
               << assistance_added->plans << " national plans, " << assistance_added->offers
               << " offers, " << assistance_added->partnerships << " partnerships, "
-              << assistance_added->flows
-              << " funding flows\n\nDemo sign-ins (roles that read confidential records enrol a "
-                 "TOTP second factor at first sign-in):\n";
+              << assistance_added->flows << " funding flows; " << operations_added->destructions
+              << " destruction events, " << operations_added->areas << " hazardous areas, "
+              << operations_added->releases << " land releases, " << operations_added->casualty_rows
+              << " casualty rows, " << operations_added->victim_services
+              << " victim assistance services\n\nDemo sign-ins (roles that read confidential "
+                 "records enrol a TOTP second factor at first sign-in):\n";
     for (const auto& sign_in : summary->sign_ins) {
       std::cout << "  " << std::left << std::setw(15) << sign_in.username << " " << std::setw(24)
                 << sign_in.password << " " << sign_in.home << " (" << sign_in.roles << ")\n";

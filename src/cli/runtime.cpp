@@ -87,6 +87,12 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
       *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
   runtime.casualties = std::make_unique<operations::CasualtyService>(
       *runtime.db, *runtime.reference, *runtime.clock, *runtime.ids, *runtime.audit);
+  runtime.profiles = std::make_unique<operations::ProfileService>(
+      *runtime.stockpiles, *runtime.hazards, *runtime.casualties, *runtime.funding,
+      *runtime.reference, *runtime.clock);
+  runtime.reports = std::make_unique<operations::ReportService>(
+      *runtime.profiles, *runtime.plans, *runtime.marking_systems, *runtime.records,
+      *runtime.tracing, *runtime.clock);
   CONCORD_ASSIGN_OR_RETURN(const int changed, runtime.directory->sync_states());
   if (changed > 0)
     spdlog::info("reference data: {} states added or updated from ISO 3166-1", changed);

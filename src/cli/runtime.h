@@ -24,6 +24,8 @@
 #include "notification/notification_services.h"
 #include "operations/casualty_service.h"
 #include "operations/hazard_service.h"
+#include "operations/profile_service.h"
+#include "operations/report_service.h"
 #include "operations/stockpile_service.h"
 #include "registry/cross_checker.h"
 #include "registry/hit_service.h"
@@ -77,6 +79,9 @@ struct Runtime {
   std::unique_ptr<operations::StockpileService> stockpiles;
   std::unique_ptr<operations::HazardService> hazards;
   std::unique_ptr<operations::CasualtyService> casualties;
+  // Country profiles and draft transparency reports, built from the services above.
+  std::unique_ptr<operations::ProfileService> profiles;
+  std::unique_ptr<operations::ReportService> reports;
 };
 
 // Reports progress on standard error. On failure prints the reason and returns the exit code to

@@ -50,6 +50,8 @@ int serve(const Config& config) {
   services.stockpiles = runtime->stockpiles.get();
   services.hazards = runtime->hazards.get();
   services.casualties = runtime->casualties.get();
+  services.profiles = runtime->profiles.get();
+  services.reports = runtime->reports.get();
   // Remind addressed states before due dates and flag overdue legs, once each, every minute.
   PeriodicTask tracing_reminders([&runtime] {
     auto sweep = runtime->tracing->send_reminders(runtime->clock->now());

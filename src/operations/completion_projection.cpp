@@ -33,7 +33,8 @@ std::optional<double> trend_slope(std::span<const ProgressPoint> points) {
   return covariance / variance;
 }
 
-std::optional<Day> project_completion(std::span<const ProgressPoint> points, double target) {
+std::optional<Day> project_completion(std::span<const ProgressPoint> points, double target,
+                                      std::optional<Day> not_before) {
   if (points.empty()) return std::nullopt;
   std::vector<ProgressPoint> sorted(points.begin(), points.end());
   std::stable_sort(sorted.begin(), sorted.end(),
@@ -46,9 +47,10 @@ std::optional<Day> project_completion(std::span<const ProgressPoint> points, dou
   const auto& latest = sorted.back();
   // The tolerance keeps a whole number of days computed as 365.0000000001 from becoming 366.
   const double days = std::ceil((target - latest.cumulative) / *slope - 1e-9);
-  const double days_left = static_cast<double>((kLastWritableDay - latest.day).count());
+  const Day start = not_before ? std::max(latest.day, *not_before) : latest.day;
+  const double days_left = static_cast<double>((kLastWritableDay - start).count());
   if (!(days <= days_left)) return std::nullopt;
-  return latest.day + std::chrono::days{static_cast<long>(days)};
+  return start + std::chrono::days{static_cast<long>(days)};
 }
 
 std::vector<ProgressPoint> trend_points_within_years(std::span<const ProgressPoint> points, Day on,

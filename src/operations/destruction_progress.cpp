@@ -123,7 +123,7 @@ Result<DestructionProgress> destruction_progress(const StockpileRecords& records
   progress.trend_points = static_cast<int>(trend.size());
   if (progress.remaining > 0) {
     const auto target = static_cast<double>(progress.declared - progress.retained);
-    if (const auto projected = project_completion(trend, target)) {
+    if (const auto projected = project_completion(trend, target, on)) {
       progress.projected_completion = format_day(*projected);
     }
   }

@@ -39,6 +39,7 @@ struct HazardousAreaInput {
 
 // An area with its releases and the figures as they stood at the end of `on`.
 struct HazardousAreaView {
+  std::string on;  // the day (YYYY-MM-DD) the view is of
   HazardousArea area;
   std::vector<LandReleaseRecord> releases;             // on or before `on`, oldest first
   std::optional<HazardClassification> classification;  // on `on`

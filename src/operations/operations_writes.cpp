@@ -5,13 +5,18 @@
 
 namespace concord::operations {
 
-Result<void> check_state_write(store::Database& db, const access::AuditTrail& audit,
-                               const ReferenceData& reference, const access::Principal& actor,
-                               std::string_view action, const std::string& state) {
-  if (!reference.country(state)) {
+Result<void> check_known_state(const ReferenceData& reference, const std::string& state) {
+  if (reference.country(state) == nullptr) {
     return Error::invalid(
         "state", "unknown state '" + state + "': give an ISO 3166-1 alpha-2 code such as \"KH\"");
   }
+  return ok();
+}
+
+Result<void> check_state_write(store::Database& db, const access::AuditTrail& audit,
+                               const ReferenceData& reference, const access::Principal& actor,
+                               std::string_view action, const std::string& state) {
+  CONCORD_TRY(check_known_state(reference, state));
   const access::RecordAccess owned{state, access::Sharing::public_, {}};
   auto allowed = access::authorize(actor, action, &owned);
   if (!allowed.ok()) {

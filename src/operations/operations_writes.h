@@ -19,6 +19,9 @@ namespace concord::operations {
 // The write action every operations record is made under.
 inline constexpr std::string_view kRecordAction = "operations.record";
 
+// ok when `state` is an ISO 3166-1 alpha-2 code of `reference`, else invalid_argument on "state".
+Result<void> check_known_state(const ReferenceData& reference, const std::string& state);
+
 // Whether `actor` may record `action` for `state`: `state` must be an ISO 3166-1 alpha-2 code of
 // `reference` (invalid_argument on "state" otherwise), and the actor must act for it (the
 // system principal acts for any state; a user only for their own: permission_denied naming the

@@ -48,8 +48,12 @@ class StockpileService {
                                                 const std::string& state);
 
   // destruction_progress() of the state's records for `query` (query.deadline, when absent, is
-  // filled from the state's stockpile_destruction deadline for the category, CCM before APMBC).
+  // filled from the state's stockpile_destruction deadline for the category, CCM before APMBC;
+  // query.on, when empty, is today).
   Result<DestructionProgress> progress(const access::Principal& reader, ProgressQuery query);
+
+  // Today by the service's clock, YYYY-MM-DD: the day progress() reads when none is given.
+  std::string today() const;
 
  private:
   store::Database& db_;

@@ -112,6 +112,18 @@ TEST_P(AuthorizationMatrix, EveryRouteAllowsAndRefusesExactlyAsThePolicySays) {
           .value("id", "");
   ASSERT_FALSE(attachment_id.empty());
   const std::string record_path = "/api/v1/records/" + record_id;
+  // France's hazardous area, for the classification and release routes (issue 7).
+  const std::string hazard_body =
+      R"({"name": "Matrix field", "contamination": "cluster_munition_remnants",)"
+      R"( "recorded_on": "2020-01-01", "geometry": {"type": "Polygon", "coordinates":)"
+      R"( [[[5.0, 49.0], [5.01, 49.0], [5.01, 49.01], [5.0, 49.01], [5.0, 49.0]]]}})";
+  const std::string hazard_id =
+      json::parse(
+          as(*client_, france, "POST", "/api/v1/countries/FR/hazardous-areas", hazard_body).body,
+          nullptr, false)
+          .value("id", "");
+  ASSERT_FALSE(hazard_id.empty());
+  const std::string hazard_path = "/api/v1/hazardous-areas/" + hazard_id;
   const std::set<std::string> kFrance = {"fr_contact"};
   // Lists are of the caller's own state, so each state's contact may ask.
   const std::set<std::string> kStateContacts = {"fr_contact", "de_contact"};
@@ -554,6 +566,79 @@ TEST_P(AuthorizationMatrix, EveryRouteAllowsAndRefusesExactlyAsThePolicySays) {
        "/api/v1/assistance/offers/MATRIXOFFER2/withdraw",
        "",
        {}},
+      // Stockpiles, deadlines, casualties and victim assistance (issue 7): anyone reads; only
+      // France's national contact records France's figures.
+      {"GET", "/api/v1/countries/{state}/stockpiles", "/api/v1/countries/FR/stockpiles", "",
+       kEveryone},
+      {"GET", "/api/v1/countries/{state}/stockpiles/declarations",
+       "/api/v1/countries/FR/stockpiles/declarations", "", kEveryone},
+      {"POST", "/api/v1/countries/{state}/stockpiles/declarations",
+       "/api/v1/countries/FR/stockpiles/declarations",
+       R"({"category": "cluster_munitions", "quantity": 10, "as_of": "2020-01-01"})", kFrance},
+      {"GET", "/api/v1/countries/{state}/stockpiles/destructions",
+       "/api/v1/countries/FR/stockpiles/destructions?year=2020", "", kEveryone},
+      {"POST", "/api/v1/countries/{state}/stockpiles/destructions",
+       "/api/v1/countries/FR/stockpiles/destructions",
+       R"({"date": "2020-02-01", "category": "cluster_munitions", "quantity": 1,)"
+       R"( "method": "open_detonation", "site": "Depot", "verified_by": "Inspectorate"})",
+       kFrance},
+      {"GET", "/api/v1/countries/{state}/stockpiles/retained",
+       "/api/v1/countries/FR/stockpiles/retained", "", kEveryone},
+      {"POST", "/api/v1/countries/{state}/stockpiles/retained",
+       "/api/v1/countries/FR/stockpiles/retained",
+       R"({"category": "cluster_munitions", "quantity": 1, "as_of": "2020-01-01",)"
+       R"( "purpose": "training"})",
+       kFrance},
+      {"GET", "/api/v1/countries/{state}/stockpiles/progress",
+       "/api/v1/countries/FR/stockpiles/progress?category=cluster_munitions", "", kEveryone},
+      {"GET", "/api/v1/countries/{state}/deadlines", "/api/v1/countries/FR/deadlines", "",
+       kEveryone},
+      {"PUT", "/api/v1/countries/{state}/deadlines", "/api/v1/countries/FR/deadlines",
+       R"({"instrument": "ccm", "obligation": "clearance", "deadline": "2030-01-01"})", kFrance},
+      {"GET", "/api/v1/countries/{state}/casualties", "/api/v1/countries/FR/casualties?year=2020",
+       "", kEveryone},
+      {"POST", "/api/v1/countries/{state}/casualties", "/api/v1/countries/FR/casualties",
+       R"({"rows": [{"year": 2020, "area": "Meuse", "device_type": "other_erw",)"
+       R"( "outcome": "injured", "count": 1}]})",
+       kFrance},
+      {"GET", "/api/v1/countries/{state}/casualties/summary",
+       "/api/v1/countries/FR/casualties/summary?year=2020", "", kEveryone},
+      {"GET", "/api/v1/countries/{state}/victim-services",
+       "/api/v1/countries/FR/victim-services?year=2020", "", kEveryone},
+      {"POST", "/api/v1/countries/{state}/victim-services", "/api/v1/countries/FR/victim-services",
+       R"({"year": 2020, "service": "rehabilitation", "area": "Meuse", "provider": "Clinic",)"
+       R"( "people_reached": 1, "people_in_need": 2})",
+       kFrance},
+      // Hazardous areas, land release and severity bands (issue 7): anyone reads; only France's
+      // national contact records France's areas; operators set the bands.
+      {"GET", "/api/v1/countries/{state}/hazardous-areas",
+       "/api/v1/countries/FR/hazardous-areas?on=2021-01-01", "", kEveryone},
+      {"POST", "/api/v1/countries/{state}/hazardous-areas", "/api/v1/countries/FR/hazardous-areas",
+       hazard_body, kFrance},
+      {"GET", "/api/v1/countries/{state}/hazardous-areas/geojson",
+       "/api/v1/countries/FR/hazardous-areas/geojson?releases=true", "", kEveryone},
+      {"GET", "/api/v1/hazardous-areas/{id}", hazard_path, "", kEveryone},
+      {"POST", "/api/v1/hazardous-areas/{id}/classifications", hazard_path + "/classifications",
+       R"({"classification": "confirmed", "as_of": "2021-01-01"})", kFrance},
+      {"GET", "/api/v1/hazardous-areas/{id}/releases", hazard_path + "/releases", "", kEveryone},
+      {"POST", "/api/v1/hazardous-areas/{id}/releases", hazard_path + "/releases",
+       R"({"method": "cancelled_by_non_technical_survey", "date": "2021-02-01", "geometry":)"
+       R"( {"type": "Polygon", "coordinates": [[[5.0, 49.0], [5.005, 49.0], [5.005, 49.005],)"
+       R"( [5.0, 49.005], [5.0, 49.0]]]}})",
+       kFrance},
+      {"GET", "/api/v1/operations/severity-bands", "/api/v1/operations/severity-bands", "",
+       kEveryone},
+      {"PUT", "/api/v1/operations/severity-bands", "/api/v1/operations/severity-bands",
+       R"({"bands": [{"name": "light", "min": 0}, {"name": "heavy", "min": 10}]})", kOperator},
+      {"GET", "/api/v1/countries/{state}/profile", "/api/v1/countries/FR/profile?year=2020", "",
+       kEveryone},
+      // Drafting is France's own contacts' only: Germany's contact passes the role check and is
+      // refused by the state check.
+      {"GET", "/api/v1/countries/{state}/reports/{kind}",
+       "/api/v1/countries/FR/reports/ccm-article-7?year=2020", "", kFrance},
+      {"GET", "/api/v1/countries/{state}/reports/{kind}/tables/{table}",
+       "/api/v1/countries/FR/reports/poa-national-report/tables/record-keeping?year=2020", "",
+       kFrance},
       // Last: it ends each caller's session.
       {"DELETE", "/api/v1/session", "/api/v1/session", "", kSignedIn},
   };

@@ -90,6 +90,10 @@ TEST(Cli, DemoFillsOnceAndIsIdempotent) {
       << second.output;
   EXPECT_TRUE(contains(second.output, " 0 national plans, 0 offers, 0 partnerships, 0 funding"))
       << second.output;
+  EXPECT_TRUE(contains(second.output,
+                       " 0 destruction events, 0 hazardous areas, 0 land releases, 0 casualty "
+                       "rows, 0 victim assistance services"))
+      << second.output;
 
   // The tracing demo: requests in every status, some overdue today, and cross-check hits.
   auto db = store::open_database(url);
@@ -117,6 +121,56 @@ TEST(Cli, DemoFillsOnceAndIsIdempotent) {
   EXPECT_EQ(count("SELECT COUNT(DISTINCT kind) FROM funding_flows"), 4);
   EXPECT_GE(count("SELECT COUNT(DISTINCT budget_year) FROM funding_flows"), 5);
   EXPECT_GT(count("SELECT COUNT(*) FROM exchange_rates"), 100);
+
+  // Operations: years of history for five affected states, nothing dated this year or later.
+  const std::string this_year = "strftime('%Y', 'now')";
+  const std::string last_year = "(CAST(" + this_year + " AS INTEGER) - 1)";
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT state) FROM operations_hazardous_areas"), 5);
+  EXPECT_GE(count("SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM operations_hazardous_areas "
+                  "GROUP BY state) AS per_state"),
+            20);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT contamination) FROM operations_hazardous_areas"), 3);
+  EXPECT_GT(count("SELECT COUNT(*) FROM (SELECT area_id FROM operations_hazard_classifications "
+                  "GROUP BY area_id HAVING COUNT(*) > 1) AS reclassified"),
+            10);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT method) FROM operations_land_releases"), 3);
+  EXPECT_GT(count("SELECT COUNT(*) FROM operations_release_items"), 50);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM operations_land_releases WHERE (method = 'cleared') <> "
+                  "(depth_cm IS NOT NULL)"),
+            0);
+  EXPECT_GE(count("SELECT COUNT(*) FROM operations_deadlines WHERE extended_to <> ''"), 1);
+  EXPECT_GE(count("SELECT COUNT(*) FROM operations_deadlines WHERE obligation = "
+                  "'stockpile_destruction'"),
+            4);
+  EXPECT_GE(count("SELECT COUNT(DISTINCT state) FROM operations_retained_quantities"), 3);
+  EXPECT_GE(count("SELECT COUNT(DISTINCT method) FROM operations_destruction_events"), 4);
+  EXPECT_EQ(count("SELECT COUNT(DISTINCT service) FROM operations_victim_services"), 4);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM (SELECT state FROM operations_casualties GROUP BY state "
+                  "HAVING SUM(CASE WHEN year = 2016 THEN count ELSE 0 END) > SUM(CASE WHEN year "
+                  "= " +
+                  last_year + " THEN count ELSE 0 END)) AS declining"),
+            5);
+  const std::string from_this_year = "(" + this_year + " || '-01-01')";
+  EXPECT_EQ(
+      count("SELECT (SELECT COUNT(*) FROM operations_destruction_events WHERE date >= " +
+            from_this_year +
+            ") + (SELECT COUNT(*) FROM operations_land_releases WHERE date >= " + from_this_year +
+            ") + (SELECT COUNT(*) FROM operations_hazardous_areas WHERE recorded_on >= " +
+            from_this_year + ") + (SELECT COUNT(*) FROM operations_casualties WHERE year > " +
+            last_year + ") + (SELECT COUNT(*) FROM operations_victim_services WHERE year > " +
+            last_year + ")"),
+      0);
+  // Lao PDR last year, the report screenshot's case: every part of a CCM Article 7 draft.
+  const std::string la_last_year = "state = 'LA' AND year = " + last_year;
+  const std::string la_dated_last_year =
+      "state = 'LA' AND date LIKE CAST(" + last_year + " AS TEXT) || '-%'";
+  EXPECT_GT(count("SELECT COUNT(*) FROM operations_destruction_events WHERE " + la_dated_last_year),
+            0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM operations_land_releases WHERE method = 'cleared' AND " +
+                  la_dated_last_year),
+            0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM operations_casualties WHERE " + la_last_year), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM operations_victim_services WHERE " + la_last_year), 0);
 }
 
 TEST(Cli, BusyAddressExitsWithFour) {

@@ -30,11 +30,17 @@ DestructionEvent destroyed(const char* date, std::int64_t quantity,
 
 StockpileRecords base_records() {
   StockpileRecords records;
-  records.declarations = {{"KH", StockpileCategory::anti_personnel_mines, "", 1000, "2020-01-01"}};
+  records.declarations = {
+      {"KH", StockpileCategory::anti_personnel_mines, "", 1000, "2020-01-01", {}}};
   records.events = {destroyed("2021-01-01", 200), destroyed("2022-01-01", 200),
                     destroyed("2023-01-01", 200)};
-  records.retained = {{"KH", StockpileCategory::anti_personnel_mines, "", 50, "2020-06-01",
-                       RetentionPurpose::training}};
+  records.retained = {{"KH",
+                       StockpileCategory::anti_personnel_mines,
+                       "",
+                       50,
+                       "2020-06-01",
+                       RetentionPurpose::training,
+                       {}}};
   return records;
 }
 
@@ -113,7 +119,9 @@ TEST(OperationsDestructionProgress, DeclaredDestroyedRetainedRemainingAndPercent
   EXPECT_FALSE(progress->inconsistent);
   EXPECT_DOUBLE_EQ(progress->percent_done, 60.0);
   EXPECT_EQ(progress->trend_points, 3);
-  EXPECT_EQ(progress->projected_completion, "2024-10-01");
+  // 200 a year (200/365 a day) over 2021-2023; 950 - 600 = 350 left on 2023-06-30 takes
+  // ceil(350 * 365 / 200) = 639 days from that day, not from the last event.
+  EXPECT_EQ(progress->projected_completion, "2025-03-30");
   // No deadline: a projection is on track.
   EXPECT_EQ(progress->status, DeadlineStatus::on_track);
   EXPECT_FALSE(progress->deadline);
@@ -121,15 +129,15 @@ TEST(OperationsDestructionProgress, DeclaredDestroyedRetainedRemainingAndPercent
 
 TEST(OperationsDestructionProgress, OnTrackWhenTheProjectionMeetsTheDeadline) {
   const auto progress =
-      destruction_progress(base_records(), query_on("2023-06-30", Deadline{"2024-10-01", {}}));
+      destruction_progress(base_records(), query_on("2023-06-30", Deadline{"2025-03-30", {}}));
   ASSERT_TRUE(progress.ok());
   EXPECT_EQ(progress->status, DeadlineStatus::on_track);
-  EXPECT_EQ(progress->deadline, "2024-10-01");
+  EXPECT_EQ(progress->deadline, "2025-03-30");
 }
 
 TEST(OperationsDestructionProgress, AtRiskWhenTheProjectionFallsAfterTheDeadline) {
   const auto progress =
-      destruction_progress(base_records(), query_on("2023-06-30", Deadline{"2024-09-30", {}}));
+      destruction_progress(base_records(), query_on("2023-06-30", Deadline{"2025-03-29", {}}));
   ASSERT_TRUE(progress.ok());
   EXPECT_EQ(progress->status, DeadlineStatus::at_risk);
   EXPECT_EQ(to_string(progress->status), "at_risk");
@@ -137,9 +145,9 @@ TEST(OperationsDestructionProgress, AtRiskWhenTheProjectionFallsAfterTheDeadline
 
 TEST(OperationsDestructionProgress, AnExtensionIsTheDeadlineInForce) {
   const auto progress = destruction_progress(
-      base_records(), query_on("2023-06-30", Deadline{"2023-03-01", "2025-03-01"}));
+      base_records(), query_on("2023-06-30", Deadline{"2023-03-01", "2025-06-01"}));
   ASSERT_TRUE(progress.ok());
-  EXPECT_EQ(progress->deadline, "2025-03-01");
+  EXPECT_EQ(progress->deadline, "2025-06-01");
   EXPECT_EQ(progress->status, DeadlineStatus::on_track);
 }
 
@@ -188,7 +196,7 @@ TEST(OperationsDestructionProgress, CompletedWhenNothingRemains) {
 TEST(OperationsDestructionProgress, DestroyedPlusRetainedAboveDeclaredIsFlagged) {
   auto records = base_records();
   records.declarations.push_back(
-      {"KH", StockpileCategory::anti_personnel_mines, "", 620, "2023-02-01"});
+      {"KH", StockpileCategory::anti_personnel_mines, "", 620, "2023-02-01", {}});
   const auto progress = destruction_progress(records, query_on("2023-06-30"));
   ASSERT_TRUE(progress.ok());
   EXPECT_EQ(progress->declared, 620);
@@ -200,15 +208,24 @@ TEST(OperationsDestructionProgress, DestroyedPlusRetainedAboveDeclaredIsFlagged)
 TEST(OperationsDestructionProgress, OnlyRecordsOnOrBeforeTheDayOfTheStateAndCategoryCount) {
   auto records = base_records();
   records.declarations.push_back(
-      {"KH", StockpileCategory::anti_personnel_mines, "", 900, "2023-07-01"});  // after the day
+      {"KH", StockpileCategory::anti_personnel_mines, "", 900, "2023-07-01", {}});  // after the day
   records.declarations.push_back(
-      {"KH", StockpileCategory::anti_personnel_mines, "", 1200, "2018-01-01"});  // superseded
-  records.declarations.push_back(
-      {"LA", StockpileCategory::anti_personnel_mines, "", 5000, "2022-01-01"});  // another state
-  records.events.push_back(destroyed("2023-07-01", 100));                        // after the day
+      {"KH", StockpileCategory::anti_personnel_mines, "", 1200, "2018-01-01", {}});  // superseded
+  records.declarations.push_back({"LA",
+                                  StockpileCategory::anti_personnel_mines,
+                                  "",
+                                  5000,
+                                  "2022-01-01",
+                                  {}});                    // another state
+  records.events.push_back(destroyed("2023-07-01", 100));  // after the day
   records.events.push_back(destroyed("2022-06-01", 70, StockpileCategory::cluster_munitions));
-  records.retained.push_back({"KH", StockpileCategory::anti_personnel_mines, "", 10, "2024-01-01",
-                              RetentionPurpose::training});  // after the day
+  records.retained.push_back({"KH",
+                              StockpileCategory::anti_personnel_mines,
+                              "",
+                              10,
+                              "2024-01-01",
+                              RetentionPurpose::training,
+                              {}});  // after the day
   const auto progress = destruction_progress(records, query_on("2023-06-30"));
   ASSERT_TRUE(progress.ok());
   EXPECT_EQ(progress->declared, 1000);
@@ -219,8 +236,9 @@ TEST(OperationsDestructionProgress, OnlyRecordsOnOrBeforeTheDayOfTheStateAndCate
 
 TEST(OperationsDestructionProgress, AmmunitionIsFollowedTypeByType) {
   StockpileRecords records;
-  records.declarations = {{"UA", StockpileCategory::ammunition, "7.62x39mm", 400, "2022-01-01"},
-                          {"UA", StockpileCategory::ammunition, "12.7x108mm", 900, "2022-01-01"}};
+  records.declarations = {
+      {"UA", StockpileCategory::ammunition, "7.62x39mm", 400, "2022-01-01", {}},
+      {"UA", StockpileCategory::ammunition, "12.7x108mm", 900, "2022-01-01", {}}};
   auto event = destroyed("2022-06-01", 100, StockpileCategory::ammunition);
   event.state = "UA";
   event.ammunition_type = "7.62x39mm";

@@ -9,7 +9,7 @@ namespace concord::operations {
 namespace {
 
 StockpileDeclaration mines_declaration() {
-  return {"KH", StockpileCategory::anti_personnel_mines, "", 1000, "2020-01-01"};
+  return {"KH", StockpileCategory::anti_personnel_mines, "", 1000, "2020-01-01", {}};
 }
 
 DestructionEvent burning() {
@@ -58,8 +58,8 @@ TEST(OperationsStockpile, UnknownNamesAreRefusedListingTheKnownOnes) {
 TEST(OperationsStockpile, AValidDeclarationEventAndRetentionPass) {
   EXPECT_TRUE(validate(mines_declaration()).ok());
   EXPECT_TRUE(validate(burning()).ok());
-  const RetainedQuantity retained{
-      "KH", StockpileCategory::cluster_munitions, "", 50, "2021-12-31", RetentionPurpose::training};
+  const RetainedQuantity retained{"KH",         StockpileCategory::cluster_munitions, "", 50,
+                                  "2021-12-31", RetentionPurpose::training,           {}};
   EXPECT_TRUE(validate(retained).ok());
 }
 
@@ -94,13 +94,13 @@ TEST(OperationsStockpile, BadFieldsAreNamed) {
   event.site = std::string(201, 'x');
   EXPECT_EQ(field_of(validate(event)), "site");
 
-  RetainedQuantity retained{
-      "KH", StockpileCategory::cluster_munitions, "", -5, "2021-12-31", RetentionPurpose::training};
+  RetainedQuantity retained{"KH",         StockpileCategory::cluster_munitions, "", -5,
+                            "2021-12-31", RetentionPurpose::training,           {}};
   EXPECT_EQ(field_of(validate(retained)), "quantity");
 }
 
 TEST(OperationsStockpile, AmmunitionAndOnlyAmmunitionCarriesAType) {
-  StockpileDeclaration ammunition{"UA", StockpileCategory::ammunition, "", 5000, "2022-01-01"};
+  StockpileDeclaration ammunition{"UA", StockpileCategory::ammunition, "", 5000, "2022-01-01", {}};
   EXPECT_EQ(field_of(validate(ammunition)), "ammunition_type");
   ammunition.ammunition_type = "7.62x39mm";
   EXPECT_TRUE(validate(ammunition).ok());
