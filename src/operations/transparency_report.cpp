@@ -314,8 +314,12 @@ th, td { border: 1px solid #888; padding: 0.25em 0.5em; text-align: left; vertic
 th { background: #eee; }
 td.records a { font-size: 0.85em; }
 .meta { color: #444; }
+.table-scroll { max-width: 100%; overflow-x: auto; }
+@page { size: A4 landscape; margin: 1cm; }
 @media print {
-  body { margin: 1cm; }
+  body { margin: 0; }
+  .table-scroll { overflow: visible; }
+  table { font-size: 0.75em; }
   .draft { border-width: 2px; }
   a { color: #111; text-decoration: none; }
   td.records a::after { content: " (" attr(href) ")"; font-size: 0.75em; }
@@ -559,7 +563,8 @@ std::string render_report_html(const TransparencyReport& report) {
         out += "</p>\n";
         continue;
       }
-      out += "<table data-table=\"";
+      // Wide tables scroll inside their box on a narrow screen instead of running off the page.
+      out += "<div class=\"table-scroll\"><table data-table=\"";
       escape_into(out, table.id);
       out += "\">\n<thead><tr>";
       for (const auto& column : table.columns) {
@@ -583,7 +588,7 @@ std::string render_report_html(const TransparencyReport& report) {
         }
         out += "</td></tr>\n";
       }
-      out += "</tbody>\n</table>\n";
+      out += "</tbody>\n</table></div>\n";
     }
     out += "</section>\n";
   }
