@@ -27,6 +27,14 @@ std::string format_day(Day day) {
   return buffer;
 }
 
+Day today(const Clock& clock) {
+  return std::chrono::floor<std::chrono::days>(clock.now());
+}
+
+int current_year(const Clock& clock) {
+  return static_cast<int>(std::chrono::year_month_day{today(clock)}.year());
+}
+
 Day years_before(Day day, int years) {
   const std::chrono::year_month_day date{day};
   const std::chrono::year_month_day earlier{date.year() - std::chrono::years{years}, date.month(),

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
 #include "core/result.h"
 
 namespace concord::operations {
@@ -21,6 +22,11 @@ Result<Day> day_field(std::string_view text, std::string_view field);
 
 // "2026-11-23".
 std::string format_day(Day day);
+
+// The UTC day `clock` is on, and its year: "today" and "the current year" of every operations
+// rule (dates not in the future, the figures' day), read from the injected clock.
+Day today(const Clock& clock);
+int current_year(const Clock& clock);
 
 // The same day `years` calendar years earlier; 29 February falls back to 28 February.
 Day years_before(Day day, int years);

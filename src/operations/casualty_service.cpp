@@ -5,6 +5,7 @@
 
 #include "access/policy.h"
 #include "core/text.h"
+#include "operations/calendar_day.h"
 #include "operations/casualty_json.h"
 #include "operations/casualty_store.h"
 #include "operations/operations_writes.h"
@@ -18,11 +19,6 @@ using store::TransactionMode;
 
 constexpr std::string_view kReadAction = "operations.read";
 constexpr std::size_t kMaxTextLength = 200;
-
-int current_year(const Clock& clock) {
-  const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(clock.now())};
-  return static_cast<int>(day.year());
-}
 
 Result<void> check_year(const Clock& clock, int year, const std::string& field) {
   const int now = current_year(clock);

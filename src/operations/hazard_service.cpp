@@ -49,16 +49,13 @@ Result<void> check_text(std::string_view field, const std::string& text, std::si
   return ok();
 }
 
-std::string today(const Clock& clock) {
-  return format_day(std::chrono::floor<std::chrono::days>(clock.now()));
-}
-
 // A day of the record: YYYY-MM-DD, not after today and, when given, not before `earliest`.
 Result<void> check_record_day(const std::string& day, std::string_view field, const Clock& clock,
                               const std::string& earliest = {}) {
   CONCORD_TRY(day_field(day, field));
   const std::string name(field);
-  if (day > today(clock)) return Error::invalid(name, name + " must not be in the future");
+  if (day > format_day(today(clock)))
+    return Error::invalid(name, name + " must not be in the future");
   if (!earliest.empty() && day < earliest) {
     return Error::invalid(
         name, name + " must not be before the day the area was recorded (" + earliest + ")");
@@ -74,7 +71,7 @@ Result<MultiPolygon> stored_form(const MultiPolygon& geometry) {
 }
 
 Result<std::string> day_or_today(const std::string& on, const Clock& clock) {
-  if (on.empty()) return today(clock);
+  if (on.empty()) return format_day(today(clock));
   CONCORD_TRY(day_field(on, "on"));
   return on;
 }

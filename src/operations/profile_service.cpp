@@ -7,20 +7,18 @@
 namespace concord::operations {
 
 std::string ProfileService::figures_day(int year) const {
-  const std::string today = format_day(std::chrono::floor<std::chrono::days>(clock_.now()));
   const std::string year_end = format_day(Day{std::chrono::year{year} / 12 / 31});
-  return std::min(today, year_end);
+  return std::min(format_day(today(clock_)), year_end);
 }
 
 Result<ProfileInputs> ProfileService::inputs(const access::Principal& reader,
                                              const std::string& state, int year,
                                              const std::string& currency) {
   CONCORD_TRY(check_known_state(reference_, state));
-  const int current_year =
-      int(std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(clock_.now())}.year());
-  if (year < kFirstCasualtyYear || year > current_year) {
+  const int this_year = current_year(clock_);
+  if (year < kFirstCasualtyYear || year > this_year) {
     return Error::invalid("year", "year must be from " + std::to_string(kFirstCasualtyYear) +
-                                      " to the current year, " + std::to_string(current_year));
+                                      " to the current year, " + std::to_string(this_year));
   }
   const std::string on = figures_day(year);
   ProfileInputs inputs;

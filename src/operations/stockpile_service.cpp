@@ -18,14 +18,10 @@ using store::TransactionMode;
 
 constexpr std::string_view kReadAction = "operations.read";
 
-Day clock_day(const Clock& clock) {
-  return std::chrono::floor<std::chrono::days>(clock.now());
-}
-
 // `text` is a day no later than today; validate() has already checked its form.
 Result<void> not_in_future(const Clock& clock, const std::string& text, const std::string& field) {
   CONCORD_ASSIGN_OR_RETURN(const Day day, day_field(text, field));
-  const Day now = clock_day(clock);
+  const Day now = today(clock);
   if (day > now) {
     return Error::invalid(
         field, field + " " + text + " is in the future (today is " + format_day(now) + ")");
@@ -157,7 +153,7 @@ Result<std::vector<TreatyDeadline>> StockpileService::deadlines(const Principal&
 }
 
 std::string StockpileService::today() const {
-  return format_day(clock_day(clock_));
+  return format_day(operations::today(clock_));
 }
 
 Result<DestructionProgress> StockpileService::progress(const Principal& reader,
