@@ -75,7 +75,7 @@ std::string content_disposition(const std::string& filename) {
 
 }  // namespace
 
-json attachment_json(const registry::Attachment& attachment, const std::string& href) {
+json attachment_json(const store::Attachment& attachment, const std::string& href) {
   return {{"id", attachment.id},
           {"owner_type", attachment.owner_type},
           {"owner_id", attachment.owner_id},
@@ -90,7 +90,7 @@ json attachment_json(const registry::Attachment& attachment, const std::string& 
           {"href", href}};
 }
 
-http::Response attachment_download(const registry::Attachment& attachment,
+http::Response attachment_download(const store::Attachment& attachment,
                                    const std::vector<unsigned char>& bytes) {
   http::Response response;
   response.content_type = attachment.content_type;

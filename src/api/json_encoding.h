@@ -10,7 +10,7 @@
 #include "access/principal.h"
 #include "core/result.h"
 #include "http/message.h"
-#include "registry/attachment_store.h"
+#include "store/attachment_store.h"
 
 namespace concord::api {
 
@@ -20,10 +20,10 @@ json optional_json(const std::optional<std::string>& value);
 json user_json(const access::User& user);
 json principal_json(const access::Principal& principal);
 // An attachment's metadata (weapon records and tracing requests), with the path that serves it.
-json attachment_json(const registry::Attachment& attachment, const std::string& href);
+json attachment_json(const store::Attachment& attachment, const std::string& href);
 // The bytes of an attachment as a download: the type detected from the bytes, never sniffed by
 // the browser, never cached, saved under its own (encoded) filename.
-http::Response attachment_download(const registry::Attachment& attachment,
+http::Response attachment_download(const store::Attachment& attachment,
                                    const std::vector<unsigned char>& bytes);
 
 // ?limit= as a whole number in [1, max]; absent gives `fallback`. Errors name "limit".

@@ -279,7 +279,7 @@ void add_record_routes(http::Router& router, const Services& services) {
         return http::respond(
             records->attach(principal, request.path_params.at("id"), *filename,
                             query_parameter(request, "description").value_or(""), std::move(bytes)),
-            201, [](const registry::Attachment& attachment) {
+            201, [](const store::Attachment& attachment) {
               return attachment_json(attachment, "/api/v1/attachments/" + attachment.id);
             });
       });
@@ -288,7 +288,7 @@ void add_record_routes(http::Router& router, const Services& services) {
             [records](Request& request, const Principal& principal) {
               if (records == nullptr) return unavailable();
               return http::respond(records->attachments(principal, request.path_params.at("id")),
-                                   200, [](const std::vector<registry::Attachment>& list) {
+                                   200, [](const std::vector<store::Attachment>& list) {
                                      json items = json::array();
                                      for (const auto& attachment : list)
                                        items.push_back(attachment_json(

@@ -408,7 +408,7 @@ void add_tracing_routes(http::Router& router, const Services& services) {
               if (tracing == nullptr) return unavailable();
               const std::string id = request.path_params.at("id");
               return http::respond(tracing->attachments(principal, id), 200,
-                                   [&id](const std::vector<registry::Attachment>& list) {
+                                   [&id](const std::vector<store::Attachment>& list) {
                                      json items = json::array();
                                      for (const auto& attachment : list)
                                        items.push_back(attachment_json(
@@ -437,7 +437,7 @@ void add_tracing_routes(http::Router& router, const Services& services) {
         return http::respond(
             tracing->attach(principal, id, *filename,
                             query_parameter(request, "description").value_or(""), std::move(bytes)),
-            201, [&id](const registry::Attachment& attachment) {
+            201, [&id](const store::Attachment& attachment) {
               return attachment_json(
                   attachment, "/api/v1/tracing/requests/" + id + "/attachments/" + attachment.id);
             });

@@ -43,7 +43,7 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
     registry::RecordServiceOptions record_options;
     // Over the API an attachment is one request body, so the smaller limit applies.
     record_options.max_attachment_bytes =
-        std::min(registry::kMaxAttachmentBytes, config.body_limit_bytes);
+        std::min(store::kMaxAttachmentBytes, config.body_limit_bytes);
     runtime.records =
         std::make_unique<registry::RecordService>(*runtime.db, *runtime.reference, *runtime.clock,
                                                   *runtime.ids, *runtime.audit, record_options);
@@ -66,7 +66,7 @@ Result<Runtime> open_runtime(const Config& config, int& exit_code) {
     tracing::TracingServiceOptions tracing_options;
     // Over the API an attachment is one request body, so the smaller limit applies.
     tracing_options.max_attachment_bytes =
-        std::min(registry::kMaxAttachmentBytes, config.body_limit_bytes);
+        std::min(store::kMaxAttachmentBytes, config.body_limit_bytes);
     runtime.tracing =
         std::make_unique<tracing::TracingService>(*runtime.db, *runtime.reference, *runtime.clock,
                                                   *runtime.ids, *runtime.audit, tracing_options);

@@ -372,27 +372,28 @@ Result<int> RecordService::send_validation_reminders() {
       });
 }
 
-Result<Attachment> RecordService::attach(const access::Principal& actor, const std::string& id,
-                                         const std::string& filename,
-                                         const std::string& description,
-                                         std::vector<unsigned char> bytes) {
+Result<store::Attachment> RecordService::attach(const access::Principal& actor,
+                                                const std::string& id, const std::string& filename,
+                                                const std::string& description,
+                                                std::vector<unsigned char> bytes) {
   if (static_cast<std::int64_t>(bytes.size()) > options_.max_attachment_bytes) {
     return Error::invalid("bytes", "the file is " + std::to_string(bytes.size()) +
                                        " bytes; attachments are limited to " +
                                        std::to_string(options_.max_attachment_bytes) + " bytes");
   }
   return store::in_transaction(
-      db_, TransactionMode::read_write, [&](Transaction& tx) -> Result<Attachment> {
+      db_, TransactionMode::read_write, [&](Transaction& tx) -> Result<store::Attachment> {
         CONCORD_ASSIGN_OR_RETURN(WeaponRecord record, get_weapon(tx, id));
         const access::RecordAccess access = record_access(record);
         CONCORD_TRY(access::authorize(actor, "records.write", &access));
         if (record.status == RecordStatus::cancelled) {
-          return Result<Attachment>(not_open(record, "given attachments"));
+          return Result<store::Attachment>(not_open(record, "given attachments"));
         }
-        CONCORD_ASSIGN_OR_RETURN(Attachment attachment,
-                                 store_attachment(tx, ids_, clock_,
-                                                  {"weapon", record.id, record.state, filename,
-                                                   description, std::move(bytes)}));
+        CONCORD_ASSIGN_OR_RETURN(
+            store::Attachment attachment,
+            store::store_attachment(
+                tx, ids_, clock_,
+                {"weapon", record.id, record.state, filename, description, std::move(bytes)}));
         CONCORD_TRY(append_history(tx, ids_, clock_, actor, "attach", record, attachment.filename));
         nlohmann::json details = {{"transaction", "attach"},
                                   {"attachment_id", attachment.id},
@@ -407,27 +408,28 @@ Result<Attachment> RecordService::attach(const access::Principal& actor, const s
       });
 }
 
-Result<std::vector<Attachment>> RecordService::attachments(const access::Principal& reader,
-                                                           const std::string& id) {
+Result<std::vector<store::Attachment>> RecordService::attachments(const access::Principal& reader,
+                                                                  const std::string& id) {
   WeaponRecord record;
   CONCORD_ASSIGN_OR_RETURN(
-      auto list, store::in_transaction(db_, TransactionMode::read_only,
-                                       [&](Transaction& tx) -> Result<std::vector<Attachment>> {
-                                         CONCORD_ASSIGN_OR_RETURN(record, readable(tx, reader, id));
-                                         return list_attachments(tx, "weapon", id);
-                                       }));
+      auto list,
+      store::in_transaction(db_, TransactionMode::read_only,
+                            [&](Transaction& tx) -> Result<std::vector<store::Attachment>> {
+                              CONCORD_ASSIGN_OR_RETURN(record, readable(tx, reader, id));
+                              return store::list_attachments(tx, "weapon", id);
+                            }));
   CONCORD_TRY(audit_confidential_read(reader, record, "attachments"));
   return list;
 }
 
-Result<std::pair<Attachment, std::vector<unsigned char>>> RecordService::attachment(
+Result<std::pair<store::Attachment, std::vector<unsigned char>>> RecordService::attachment(
     const access::Principal& reader, const std::string& attachment_id) {
-  using Found = std::pair<Attachment, std::vector<unsigned char>>;
+  using Found = std::pair<store::Attachment, std::vector<unsigned char>>;
   WeaponRecord record;
   CONCORD_ASSIGN_OR_RETURN(
       Found found,
       store::in_transaction(db_, TransactionMode::read_only, [&](Transaction& tx) -> Result<Found> {
-        CONCORD_ASSIGN_OR_RETURN(Found read, read_attachment(tx, attachment_id));
+        CONCORD_ASSIGN_OR_RETURN(Found read, store::read_attachment(tx, attachment_id));
         // Attachments of tracing requests are read through tracing's own routes.
         if (read.first.owner_type != "weapon") {
           return Error::not_found("attachment_id", "no attachment " + attachment_id);

@@ -20,11 +20,11 @@
 #include "core/id.h"
 #include "core/reference_data.h"
 #include "core/result.h"
-#include "registry/attachment_store.h"
 #include "registry/record_fields.h"
 #include "registry/record_history.h"
 #include "registry/weapon_record.h"
 #include "registry/weapon_store.h"
+#include "store/attachment_store.h"
 #include "store/database.h"
 
 namespace concord::registry {
@@ -34,7 +34,7 @@ struct RecordServiceOptions {
   int validation_period_days = 365;
   // The largest attachment accepted: the smaller of this and the HTTP body limit applies over the
   // API (serve passes Config::body_limit_bytes here).
-  std::int64_t max_attachment_bytes = kMaxAttachmentBytes;
+  std::int64_t max_attachment_bytes = store::kMaxAttachmentBytes;
 };
 
 struct NewRecord {
@@ -105,12 +105,12 @@ class RecordService {
   Result<int> send_validation_reminders();
 
   // Attachments of a record: writing needs records.write on it, reading records.read.
-  Result<Attachment> attach(const access::Principal& actor, const std::string& id,
-                            const std::string& filename, const std::string& description,
-                            std::vector<unsigned char> bytes);
-  Result<std::vector<Attachment>> attachments(const access::Principal& reader,
-                                              const std::string& id);
-  Result<std::pair<Attachment, std::vector<unsigned char>>> attachment(
+  Result<store::Attachment> attach(const access::Principal& actor, const std::string& id,
+                                   const std::string& filename, const std::string& description,
+                                   std::vector<unsigned char> bytes);
+  Result<std::vector<store::Attachment>> attachments(const access::Principal& reader,
+                                                     const std::string& id);
+  Result<std::pair<store::Attachment, std::vector<unsigned char>>> attachment(
       const access::Principal& reader, const std::string& attachment_id);
 
  private:

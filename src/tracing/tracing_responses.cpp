@@ -2,7 +2,7 @@
 // information, start, answer (or report the weapon untraceable), decline, forward.
 #include <algorithm>
 
-#include "registry/attachment_store.h"
+#include "store/attachment_store.h"
 #include "tracing/service_support.h"
 #include "tracing/tracing_service.h"
 
@@ -153,7 +153,7 @@ Result<TracingRequest> TracingService::forward(const access::Principal& actor,
 Result<std::vector<std::string>> TracingService::attachment_ids(Transaction& transaction,
                                                                 const std::string& id) {
   CONCORD_ASSIGN_OR_RETURN(auto attached,
-                           registry::list_attachments(transaction, "tracing_request", id));
+                           store::list_attachments(transaction, "tracing_request", id));
   std::vector<std::string> ids;
   for (const auto& attachment : attached)
     ids.push_back(attachment.id);

@@ -28,7 +28,7 @@
 #include "core/id.h"
 #include "core/reference_data.h"
 #include "core/result.h"
-#include "registry/attachment_store.h"
+#include "store/attachment_store.h"
 #include "store/database.h"
 #include "tracing/addressees.h"
 #include "tracing/answer.h"
@@ -42,7 +42,7 @@ namespace concord::tracing {
 struct TracingServiceOptions {
   // How long before a due date the addressed state is reminded.
   std::chrono::milliseconds remind_before = std::chrono::hours(24);
-  std::int64_t max_attachment_bytes = registry::kMaxAttachmentBytes;
+  std::int64_t max_attachment_bytes = store::kMaxAttachmentBytes;
 };
 
 struct NewRequest {
@@ -125,13 +125,13 @@ class TracingService {
   Result<std::vector<Message>> messages(const access::Principal& reader, const std::string& id);
   Result<Message> add_message(const access::Principal& actor, const std::string& id,
                               const std::string& body);
-  Result<registry::Attachment> attach(const access::Principal& actor, const std::string& id,
-                                      const std::string& filename, const std::string& description,
-                                      std::vector<unsigned char> bytes);
-  Result<std::vector<registry::Attachment>> attachments(const access::Principal& reader,
-                                                        const std::string& id);
+  Result<store::Attachment> attach(const access::Principal& actor, const std::string& id,
+                                   const std::string& filename, const std::string& description,
+                                   std::vector<unsigned char> bytes);
+  Result<std::vector<store::Attachment>> attachments(const access::Principal& reader,
+                                                     const std::string& id);
   // One attachment of the request with its bytes; not_found when it belongs to another owner.
-  Result<std::pair<registry::Attachment, std::vector<unsigned char>>> attachment(
+  Result<std::pair<store::Attachment, std::vector<unsigned char>>> attachment(
       const access::Principal& reader, const std::string& id, const std::string& attachment_id);
 
   // --- operators (tracing.configure)

@@ -65,11 +65,10 @@ Result<std::vector<Message>> TracingService::messages(const access::Principal& r
                                [&](Transaction& tx) { return list_messages(tx, request.id); });
 }
 
-Result<registry::Attachment> TracingService::attach(const access::Principal& actor,
-                                                    const std::string& id,
-                                                    const std::string& filename,
-                                                    const std::string& description,
-                                                    std::vector<unsigned char> bytes) {
+Result<store::Attachment> TracingService::attach(const access::Principal& actor,
+                                                 const std::string& id, const std::string& filename,
+                                                 const std::string& description,
+                                                 std::vector<unsigned char> bytes) {
   if (static_cast<std::int64_t>(bytes.size()) > options_.max_attachment_bytes) {
     return Error{
         ErrorCode::payload_too_large,
@@ -77,44 +76,44 @@ Result<registry::Attachment> TracingService::attach(const access::Principal& act
         "bytes"};
   }
   CONCORD_ASSIGN_OR_RETURN(std::string state, acting_state(actor));
-  registry::Attachment stored;
-  auto written = transition(
-      actor, id, std::nullopt,
-      [&](Transaction& tx, TracingRequest& request, Change& change) -> Result<void> {
-        change.transition = "attach";
-        CONCORD_TRY(check_writable(request, true));
-        CONCORD_ASSIGN_OR_RETURN(
-            stored, registry::store_attachment(tx, ids_, clock_,
-                                               {"tracing_request", request.id, state, filename,
-                                                description, std::move(bytes)}));
-        change.details["attachment_id"] = stored.id;
-        change.details["filename"] = stored.filename;
-        change.details["size_bytes"] = stored.size_bytes;
-        return ok();
-      });
+  store::Attachment stored;
+  auto written =
+      transition(actor, id, std::nullopt,
+                 [&](Transaction& tx, TracingRequest& request, Change& change) -> Result<void> {
+                   change.transition = "attach";
+                   CONCORD_TRY(check_writable(request, true));
+                   CONCORD_ASSIGN_OR_RETURN(
+                       stored, store::store_attachment(tx, ids_, clock_,
+                                                       {"tracing_request", request.id, state,
+                                                        filename, description, std::move(bytes)}));
+                   change.details["attachment_id"] = stored.id;
+                   change.details["filename"] = stored.filename;
+                   change.details["size_bytes"] = stored.size_bytes;
+                   return ok();
+                 });
   if (!written.ok()) return std::move(written).error();
   return stored;
 }
 
-Result<std::vector<registry::Attachment>> TracingService::attachments(
-    const access::Principal& reader, const std::string& id) {
+Result<std::vector<store::Attachment>> TracingService::attachments(const access::Principal& reader,
+                                                                   const std::string& id) {
   CONCORD_ASSIGN_OR_RETURN(TracingRequest request, readable(reader, id, "attachments"));
   return store::in_transaction(db_, TransactionMode::read_only, [&](Transaction& tx) {
-    return registry::list_attachments(tx, "tracing_request", request.id);
+    return store::list_attachments(tx, "tracing_request", request.id);
   });
 }
 
-Result<std::pair<registry::Attachment, std::vector<unsigned char>>> TracingService::attachment(
+Result<std::pair<store::Attachment, std::vector<unsigned char>>> TracingService::attachment(
     const access::Principal& reader, const std::string& id, const std::string& attachment_id) {
   CONCORD_ASSIGN_OR_RETURN(TracingRequest request,
                            readable(reader, id, "attachment " + attachment_id.substr(0, 40)));
   CONCORD_ASSIGN_OR_RETURN(
-      auto found, store::in_transaction(
-                      db_, TransactionMode::read_only,
-                      [&](Transaction& tx)
-                          -> Result<std::pair<registry::Attachment, std::vector<unsigned char>>> {
-                        return registry::read_attachment(tx, attachment_id);
-                      }));
+      auto found,
+      store::in_transaction(
+          db_, TransactionMode::read_only,
+          [&](Transaction& tx) -> Result<std::pair<store::Attachment, std::vector<unsigned char>>> {
+            return store::read_attachment(tx, attachment_id);
+          }));
   if (found.first.owner_type != "tracing_request" || found.first.owner_id != request.id) {
     return Error::not_found("attachment_id",
                             "this request has no attachment " + attachment_id.substr(0, 40));

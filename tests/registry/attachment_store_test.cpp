@@ -2,7 +2,7 @@
 // image/png; an ELF binary or an HTML page is refused), the size is bounded, the name is made
 // safe, the SHA-256 is right, and the bytes come back as stored. Through RecordService: only the
 // owning state attaches, and readers follow the record's sharing.
-#include "registry/attachment_store.h"
+#include "store/attachment_store.h"
 
 #include <gtest/gtest.h>
 
@@ -48,11 +48,11 @@ class AttachmentStoreTest : public ::testing::TestWithParam<store::Backend> {
     ASSERT_TRUE(directory.sync_states().ok());
   }
 
-  Result<Attachment> store(const std::string& filename, std::vector<unsigned char> bytes) {
+  Result<store::Attachment> store(const std::string& filename, std::vector<unsigned char> bytes) {
     return store::in_transaction(
         *db_, store::TransactionMode::read_write, [&](store::Transaction& tx) {
-          return store_attachment(tx, ids_, clock_,
-                                  {"weapon", "01WEAPON", "FR", filename, "", std::move(bytes)});
+          return store::store_attachment(
+              tx, ids_, clock_, {"weapon", "01WEAPON", "FR", filename, "", std::move(bytes)});
         });
   }
 
@@ -120,9 +120,11 @@ TEST_P(AttachmentStoreTest, KnownSha256) {
 }
 
 TEST_P(AttachmentStoreTest, OversizeIsRefused) {
-  auto at_limit = store("big.png", bytes_of(kPng, static_cast<std::size_t>(kMaxAttachmentBytes)));
+  auto at_limit =
+      store("big.png", bytes_of(kPng, static_cast<std::size_t>(store::kMaxAttachmentBytes)));
   EXPECT_TRUE(at_limit.ok());
-  auto over = store("big.png", bytes_of(kPng, static_cast<std::size_t>(kMaxAttachmentBytes) + 1));
+  auto over =
+      store("big.png", bytes_of(kPng, static_cast<std::size_t>(store::kMaxAttachmentBytes) + 1));
   ASSERT_FALSE(over.ok());
   EXPECT_EQ(over.error().field, "bytes");
 }

@@ -1,6 +1,6 @@
 -- Weapon records as police gun files keep them (registry/record_service.h): the identity as
 -- entered and as normalised against the reference table, every typed marking, the sharing rule,
--- the record's status and validation, its history, and attachments (registry/attachment_store.h).
+-- the record's status and validation, its history, and attachments (store/attachment_store.h).
 -- Timestamps are ISO 8601 UTC text with milliseconds, so they compare correctly as strings; empty
 -- text means "not given". Ids are ULIDs, so id order is time order.
 ALTER TABLE weapons ADD COLUMN make_normalised TEXT NOT NULL DEFAULT '';

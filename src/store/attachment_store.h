@@ -1,6 +1,7 @@
-// Attachments: photos and documents attached to a weapon record or a tracing request. The content
-// type is decided by the bytes (JPEG, PNG, WebP, TIFF, PDF), never by the name or the caller's
-// header, and the size is bounded. The owning area checks access before calling; this only stores.
+// Attachments: photos and documents attached to any record (a weapon, a request, a document). The
+// content type is decided by the bytes (JPEG, PNG, WebP, TIFF, PDF), never by the name or the
+// caller's header, and the size is bounded. The owning area checks access before calling; this only
+// stores.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,7 @@
 #include "core/result.h"
 #include "store/database.h"
 
-namespace concord::registry {
+namespace concord::store {
 
 // The largest attachment stored, whatever the caller. The HTTP body limit (Config
 // body_limit_bytes, 8 MiB by default) is lower, so over the API the smaller of the two applies.
@@ -42,16 +43,16 @@ struct Attachment {
 
 // Stores `input` inside `transaction`. invalid_argument naming the field when the filename is
 // empty or unsafe ("filename"), the bytes are empty, too large or of a type not accepted ("bytes").
-Result<Attachment> store_attachment(store::Transaction& transaction, IdGenerator& ids,
-                                    const Clock& clock, const NewAttachment& input);
+Result<Attachment> store_attachment(Transaction& transaction, IdGenerator& ids, const Clock& clock,
+                                    const NewAttachment& input);
 
 // Metadata of the attachments of one owner, oldest first.
-Result<std::vector<Attachment>> list_attachments(store::Transaction& transaction,
+Result<std::vector<Attachment>> list_attachments(Transaction& transaction,
                                                  const std::string& owner_type,
                                                  const std::string& owner_id);
 
 // One attachment with its bytes; not_found when unknown.
 Result<std::pair<Attachment, std::vector<unsigned char>>> read_attachment(
-    store::Transaction& transaction, const std::string& attachment_id);
+    Transaction& transaction, const std::string& attachment_id);
 
-}  // namespace concord::registry
+}  // namespace concord::store

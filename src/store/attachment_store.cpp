@@ -1,6 +1,6 @@
 // Attachments: the bytes go into the attachments table (migration 0009) as a Blob with their
 // SHA-256; the type comes from the magic bytes, and the name is reduced to a safe final component.
-#include "registry/attachment_store.h"
+#include "store/attachment_store.h"
 
 #include <sodium.h>
 
@@ -10,12 +10,8 @@
 
 #include "core/text.h"
 
-namespace concord::registry {
+namespace concord::store {
 namespace {
-
-using store::Blob;
-using store::QueryResult;
-using store::Row;
 
 constexpr std::size_t kMaxFilenameBytes = 255;
 constexpr std::size_t kMaxDescription = 2000;
@@ -94,8 +90,8 @@ Attachment attachment_from_row(const Row& row) {
 
 }  // namespace
 
-Result<Attachment> store_attachment(store::Transaction& transaction, IdGenerator& ids,
-                                    const Clock& clock, const NewAttachment& input) {
+Result<Attachment> store_attachment(Transaction& transaction, IdGenerator& ids, const Clock& clock,
+                                    const NewAttachment& input) {
   if (input.owner_type != "weapon" && input.owner_type != "tracing_request") {
     return Error::invalid("owner_type", "owner_type must be weapon or tracing_request");
   }
@@ -142,7 +138,7 @@ Result<Attachment> store_attachment(store::Transaction& transaction, IdGenerator
   return attachment;
 }
 
-Result<std::vector<Attachment>> list_attachments(store::Transaction& transaction,
+Result<std::vector<Attachment>> list_attachments(Transaction& transaction,
                                                  const std::string& owner_type,
                                                  const std::string& owner_id) {
   CONCORD_ASSIGN_OR_RETURN(
@@ -158,7 +154,7 @@ Result<std::vector<Attachment>> list_attachments(store::Transaction& transaction
 }
 
 Result<std::pair<Attachment, std::vector<unsigned char>>> read_attachment(
-    store::Transaction& transaction, const std::string& attachment_id) {
+    Transaction& transaction, const std::string& attachment_id) {
   CONCORD_ASSIGN_OR_RETURN(QueryResult rows,
                            transaction.query("SELECT " + std::string(kColumns) +
                                                  ", bytes FROM attachments WHERE id = $1",
@@ -168,4 +164,4 @@ Result<std::pair<Attachment, std::vector<unsigned char>>> read_attachment(
   return std::make_pair(attachment_from_row(row), row.blob(10).bytes);
 }
 
-}  // namespace concord::registry
+}  // namespace concord::store
