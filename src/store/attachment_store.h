@@ -1,7 +1,8 @@
-// Attachments: photos and documents attached to any record (a weapon, a request, a document). The
-// content type is decided by the bytes (JPEG, PNG, WebP, TIFF, PDF), never by the name or the
-// caller's header, and the size is bounded. The owning area checks access before calling; this only
-// stores.
+// Attachments: photos and documents attached to a record of an area above the store (today a
+// weapon record or a tracing request; store_attachment() names the owner types it accepts). They
+// live here, below every area, so that any area may carry them. The content type is decided by the
+// bytes (JPEG, PNG, WebP, TIFF, PDF), never by the name or the caller's header, and the size is
+// bounded. The owning area checks access before calling; this only stores.
 #pragma once
 
 #include <cstdint>
@@ -41,8 +42,9 @@ struct Attachment {
   std::string created_at;
 };
 
-// Stores `input` inside `transaction`. invalid_argument naming the field when the filename is
-// empty or unsafe ("filename"), the bytes are empty, too large or of a type not accepted ("bytes").
+// Stores `input` inside `transaction`. invalid_argument naming the field when the owner type is
+// not weapon or tracing_request ("owner_type"), the filename is empty or unsafe ("filename"), or
+// the bytes are empty, too large or of a type not accepted ("bytes").
 Result<Attachment> store_attachment(Transaction& transaction, IdGenerator& ids, const Clock& clock,
                                     const NewAttachment& input);
 
